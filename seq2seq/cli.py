@@ -1,0 +1,104 @@
+"""Command line: parse arguments, call a job, print user errors on one line with exit code 2."""
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__
+from .errors import Seq2SeqError
+
+
+def _train(args: argparse.Namespace) -> None:
+    from .config import load_recipe
+    from .training import train
+
+    recipe = load_recipe(args.recipe, args.set)
+    train(recipe, resume=args.resume, overwrite=args.overwrite)
+
+
+def read_input_lines(data: bytes, name: str) -> list[str]:
+    """Split on \\n only (never on other Unicode breaks), so output lines match input lines one to one."""
+    lines = data.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    out = []
+    for number, raw in enumerate(lines, 1):
+        try:
+            out.append(raw.decode("utf-8").rstrip("\r"))
+        except UnicodeDecodeError as error:
+            raise Seq2SeqError(f"{name} line {number}: not UTF-8 text ({error.reason})") from None
+    return out
+
+
+def _translate(args: argparse.Namespace) -> None:
+    from .translate import Translator, translate_stream
+
+    translator = Translator.load(args.model, args.checkpoint, args.device)
+    if args.input:
+        try:
+            data = Path(args.input).read_bytes()
+        except OSError as error:
+            raise Seq2SeqError(f"cannot read --input {args.input}: {error.strerror}") from None
+    else:
+        data = sys.stdin.buffer.read()
+    lines = read_input_lines(data, args.input or "standard input")
+    options = dict(max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as out:
+            translate_stream(translator, lines, out, progress=not args.quiet, **options)
+    else:
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", line_buffering=False)
+        translate_stream(translator, lines, out, progress=not args.quiet, **options)
+        out.detach()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="seq2seq", description="Recurrent neural machine translation.")
+    parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
+
+    train = jobs.add_parser("train", help="train a model from a YAML recipe")
+    train.add_argument("recipe", help="recipe file (YAML)")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help="override a recipe key, e.g. --set model.encoder.cell=lstm (repeatable)")
+    train.add_argument("--resume", action="store_true", help="continue from the model directory's last checkpoint")
+    train.add_argument("--overwrite", action="store_true", help="discard checkpoints already in the model directory")
+    train.set_defaults(run=_train)
+
+    tr = jobs.add_parser("translate", help="translate text with a trained model (stdin -> stdout by default)")
+    tr.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
+    tr.add_argument("--checkpoint", default="best", help="best, last, or a checkpoint file (default: best)")
+    tr.add_argument("--input", help="input file, one sentence a line (default: stdin)")
+    tr.add_argument("--output", help="output file (default: stdout)")
+    tr.add_argument("--batch-tokens", type=int, help="source tokens per batch (default: the recipe's testing value)")
+    tr.add_argument("--max-len-a", type=float, help="output length limit a * source length + b: a")
+    tr.add_argument("--max-len-b", type=int, help="output length limit a * source length + b: b")
+    tr.add_argument("--device", default="auto", help="auto, cpu or cuda[:N] (default: auto)")
+    tr.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    tr.set_defaults(run=_translate)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    logging.getLogger("seq2seq").addHandler(handler)
+    logging.getLogger("seq2seq").setLevel(logging.DEBUG)
+    try:
+        args.run(args)
+    except Seq2SeqError as error:
+        print(f"seq2seq {args.job}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"seq2seq {args.job}: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        logging.getLogger("seq2seq").removeHandler(handler)
+    return 0

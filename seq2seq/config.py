@@ -1,0 +1,418 @@
+"""Recipe YAML -> frozen, validated dataclasses, so a typo or bad value fails at load time, by name."""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import enum
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import yaml
+
+from .errors import RecipeError
+
+
+class Choice(str, enum.Enum):
+    """A recipe choice: compares equal to its YAML spelling."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Cell(Choice):
+    RNN_TANH = "rnn_tanh"
+    RNN_RELU = "rnn_relu"
+    GRU = "gru"
+    LSTM = "lstm"
+
+
+class AttentionType(Choice):
+    ADDITIVE = "additive"
+    DOT = "dot"
+    GENERAL = "general"
+
+
+class Level(Choice):
+    SENTENCEPIECE = "sentencepiece"
+    WORD = "word"
+    CHAR = "char"
+
+
+class CorpusFormat(Choice):
+    TEXT = "text"
+    DATASETS = "datasets"
+
+
+class PieceModel(Choice):
+    UNIGRAM = "unigram"
+    BPE = "bpe"
+
+
+class Bridge(Choice):
+    BRIDGE = "bridge"
+    ZEROS = "zeros"
+
+
+class Optimizer(Choice):
+    ADAM = "adam"
+    ADAMW = "adamw"
+    SGD = "sgd"
+
+
+class Schedule(Choice):
+    CONSTANT = "constant"
+    PLATEAU = "plateau"
+    INVERSE_SQRT = "inverse_sqrt"
+    COSINE = "cosine"
+
+
+class ForcingSchedule(Choice):
+    CONSTANT = "constant"
+    LINEAR = "linear"
+    INVERSE_SIGMOID = "inverse_sigmoid"
+
+
+class Metric(Choice):
+    BLEU = "bleu"
+    CHRF = "chrf"
+    LOSS = "loss"
+
+
+class _Section:
+    """Base of recipe sections: choices given as plain strings (e.g. from Python) become enums."""
+
+    def __post_init__(self) -> None:
+        for name, tp in typing.get_type_hints(type(self)).items():
+            value = getattr(self, name)
+            if isinstance(tp, type) and issubclass(tp, Choice) and not isinstance(value, tp):
+                object.__setattr__(self, name, tp(value))
+
+
+def _checked(default: Any, test: Callable[[Any], bool], allowed: str) -> Any:
+    """A field whose value must pass `test`; `allowed` says what is allowed in the error message."""
+    return field(default=default, metadata={"test": test, "allowed": allowed})
+
+
+def _positive(default: Any) -> Any:
+    return _checked(default, lambda v: v is None or v > 0, "a positive number")
+
+
+def _at_least(default: Any, low: int) -> Any:
+    return _checked(default, lambda v: v is None or v >= low, f"a number >= {low}")
+
+
+def _fraction(default: float) -> Any:
+    return _checked(default, lambda v: 0.0 <= v < 1.0, "a number in [0, 1)")
+
+
+def _ratio(default: float) -> Any:
+    return _checked(default, lambda v: 0.0 <= v <= 1.0, "a number in [0, 1]")
+
+
+@dataclass(frozen=True)
+class SentencePieceConfig(_Section):
+    vocab_size: int = _at_least(8000, 8)
+    model_type: PieceModel = PieceModel.UNIGRAM
+    joint: bool = True  # one model trained on source and target text together
+    character_coverage: float = _checked(1.0, lambda v: 0.9 <= v <= 1.0, "a number in [0.9, 1]")
+    src_model: Optional[str] = None  # an existing .model file; trained on the training data when null
+    trg_model: Optional[str] = None
+    max_sentences: int = _positive(2_000_000)  # sentences sampled for training the model
+
+
+@dataclass(frozen=True)
+class DataConfig(_Section):
+    train: str  # text: path prefix (files PREFIX.LANG[.gz]); datasets: split name
+    valid: str
+    src_lang: str
+    trg_lang: str
+    format: CorpusFormat = CorpusFormat.TEXT
+    dataset: Optional[str] = None  # datasets: hub name or a builder such as json, csv, parquet
+    dataset_config: Optional[str] = None
+    data_files: Optional[dict[str, str]] = None  # datasets: split -> local file
+    src_column: Optional[str] = None  # datasets: default translation.<src_lang>
+    trg_column: Optional[str] = None
+    level: Level = Level.SENTENCEPIECE
+    lowercase: bool = False
+    sentencepiece: SentencePieceConfig = field(default_factory=SentencePieceConfig)
+    vocab_max_size: Optional[int] = _positive(None)
+    vocab_min_freq: int = _at_least(1, 1)
+    min_length: int = _at_least(1, 0)
+    max_length: int = _positive(100)  # tokens after segmentation; longer training pairs are dropped
+
+
+@dataclass(frozen=True)
+class EncoderConfig(_Section):
+    cell: Cell = Cell.GRU
+    bidirectional: bool = True
+    num_layers: int = _at_least(1, 1)
+    embedding_size: int = _positive(256)
+    hidden_size: int = _positive(256)  # per direction
+    dropout: float = _fraction(0.3)  # on the inputs and outputs of every recurrent layer
+    variational: bool = True  # one dropout mask for all time steps of a sequence (Gal & Ghahramani)
+    recurrent_dropout: float = _fraction(0.0)  # hidden-to-hidden; needs the slower step-by-step loop
+    identity_init: bool = False  # rnn_relu only: recurrent matrix starts as the identity (IRNN)
+
+
+@dataclass(frozen=True)
+class DecoderConfig(_Section):
+    cell: Cell = Cell.GRU
+    num_layers: int = _at_least(1, 1)
+    embedding_size: int = _positive(256)
+    hidden_size: int = _positive(512)
+    dropout: float = _fraction(0.3)
+    variational: bool = True
+    recurrent_dropout: float = _fraction(0.0)
+    identity_init: bool = False
+    init: Bridge = Bridge.BRIDGE  # initial state: learned bridge from the encoder's final states, or zeros
+    input_feeding: bool = True  # feed the previous attention context into the next step
+    readout_size: Optional[int] = _positive(None)  # default: embedding_size (required when tied)
+    tie_embeddings: bool = False  # output layer shares the decoder's input embedding matrix
+
+
+@dataclass(frozen=True)
+class AttentionConfig(_Section):
+    type: AttentionType = AttentionType.ADDITIVE
+    size: int = _positive(256)  # additive attention's hidden size
+
+
+@dataclass(frozen=True)
+class ModelConfig(_Section):
+    encoder: EncoderConfig = field(default_factory=EncoderConfig)
+    decoder: DecoderConfig = field(default_factory=DecoderConfig)
+    attention: AttentionConfig = field(default_factory=AttentionConfig)
+
+
+@dataclass(frozen=True)
+class TrainingConfig(_Section):
+    seed: int = 42
+    max_steps: Optional[int] = _positive(None)
+    max_minutes: Optional[float] = _positive(None)
+    max_epochs: Optional[int] = _positive(None)
+    batch_tokens: int = _positive(4096)  # sentences x longest side, padding included
+    optimizer: Optimizer = Optimizer.ADAM
+    learning_rate: float = _positive(1e-3)
+    min_learning_rate: float = _at_least(1e-5, 0)
+    weight_decay: float = _at_least(0.0, 0)
+    momentum: float = _fraction(0.0)  # sgd only
+    schedule: Schedule = Schedule.PLATEAU
+    warmup_steps: int = _at_least(0, 0)
+    decay_factor: float = _checked(0.5, lambda v: 0 < v < 1, "a number in (0, 1)")
+    decay_patience: int = _at_least(2, 0)  # plateau: validations without improvement before decay
+    clip_grad_norm: Optional[float] = _positive(1.0)
+    label_smoothing: float = _fraction(0.1)
+    teacher_forcing: float = _ratio(1.0)  # probability of feeding the reference token (at step 0)
+    teacher_forcing_schedule: ForcingSchedule = ForcingSchedule.CONSTANT
+    teacher_forcing_min: float = _ratio(0.0)
+    teacher_forcing_decay_steps: int = _positive(10000)  # linear: steps to reach the min; inverse_sigmoid: k in k/(k+exp(step/k))
+    valid_every: int = _positive(500)
+    early_stopping_metric: Metric = Metric.BLEU
+    early_stopping_patience: Optional[int] = _positive(None)  # validations without improvement
+    keep_last: int = _at_least(1, 1)  # most recent step checkpoints kept besides best and last
+    log_every: int = _positive(50)
+    threads: Optional[int] = _positive(None)
+    device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
+                           "auto, cpu or cuda[:N]")
+
+
+@dataclass(frozen=True)
+class TestingConfig(_Section):
+    beam_size: int = _positive(1)
+    alpha: float = _at_least(1.0, 0)
+    max_len_a: float = _at_least(1.5, 0)
+    max_len_b: int = _at_least(10, 0)
+    batch_tokens: int = _positive(4000)
+
+
+@dataclass(frozen=True)
+class Recipe(_Section):
+    model_dir: str
+    data: DataConfig
+    model: ModelConfig = field(default_factory=ModelConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+    testing: TestingConfig = field(default_factory=TestingConfig)
+    name: Optional[str] = None
+
+
+# ---------------------------------------------------------------- building and checking
+
+
+def _all_paths(cls: type, prefix: str = "") -> list[str]:
+    """Every full key path of a dataclass tree, for 'did you mean' across sections."""
+    paths = []
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        path = f"{prefix}{f.name}"
+        paths.append(path)
+        if dataclasses.is_dataclass(hints[f.name]):
+            paths += _all_paths(hints[f.name], path + ".")
+    return paths
+
+
+def _unknown_key(key: str, path: str, valid: list[str]) -> RecipeError:
+    full = f"{path}.{key}" if path else key
+    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{path + '.' if path else ''}{close[0]}'?"
+    else:
+        everywhere = [p for p in _all_paths(Recipe) if p.rsplit(".", 1)[-1] == key]
+        hint = (f"did you mean '{everywhere[0]}'?" if everywhere
+                else f"valid keys here: {', '.join(valid)}")
+    return RecipeError(f"unknown recipe key '{full}': {hint}")
+
+
+def _bad(key: str, value: Any, allowed: str) -> RecipeError:
+    return RecipeError(f"recipe key '{key}' has value {value!r}; allowed: {allowed}")
+
+
+def _convert(tp: Any, value: Any, key: str) -> Any:
+    """Check and convert one YAML value to the field's declared type."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return None if value is None else _convert(inner[0], value, key)
+    if dataclasses.is_dataclass(tp):
+        return build(tp, value, key)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        try:
+            return tp(value)
+        except ValueError:
+            raise _bad(key, value, "one of " + ", ".join(m.value for m in tp)) from None
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+        raise _bad(key, value, "true or false")
+    if tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise _bad(key, value, "an integer")
+    if tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):  # YAML 1.1 reads 1e-3 as a string
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        raise _bad(key, value, "a number")
+    if tp is str:
+        if isinstance(value, str):
+            return value
+        raise _bad(key, value, "a string")
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise _bad(key, value, "a mapping")
+        return {str(k): _convert(typing.get_args(tp)[1], v, f"{key}.{k}") for k, v in value.items()}
+    raise TypeError(f"unsupported recipe field type {tp} for {key}")
+
+
+def build(cls: type, raw: Any, path: str = "") -> Any:
+    """Build dataclass `cls` from a YAML mapping, naming the full key path in every error."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise _bad(path or "recipe", raw, "a mapping of keys")
+    hints = typing.get_type_hints(cls)
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in raw.items():
+        if key not in known:
+            raise _unknown_key(str(key), path, list(known))
+        full = f"{path}.{key}" if path else key
+        kwargs[key] = _convert(hints[key], value, full)
+        test = known[key].metadata.get("test")
+        if test is not None and kwargs[key] is not None and not test(kwargs[key]):
+            raise _bad(full, value, known[key].metadata["allowed"])
+    for name, f in known.items():
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if required and name not in kwargs:
+            if dataclasses.is_dataclass(hints[name]):
+                kwargs[name] = build(hints[name], {}, f"{path}.{name}" if path else name)
+            else:
+                raise RecipeError(f"missing required recipe key '{path + '.' if path else ''}{name}'")
+    return cls(**kwargs)
+
+
+def _cross_checks(recipe: Recipe) -> None:
+    """Checks that involve more than one key."""
+    enc, dec, att = recipe.model.encoder, recipe.model.decoder, recipe.model.attention
+    for name, part in (("encoder", enc), ("decoder", dec)):
+        if part.identity_init and part.cell is not Cell.RNN_RELU:
+            raise RecipeError(f"recipe key 'model.{name}.identity_init' needs model.{name}.cell: rnn_relu "
+                              f"(it is {part.cell.value})")
+    memory = enc.hidden_size * (2 if enc.bidirectional else 1)
+    if att.type is AttentionType.DOT and memory != dec.hidden_size:
+        raise RecipeError(f"recipe key 'model.attention.type' is dot, which needs model.decoder.hidden_size "
+                          f"({dec.hidden_size}) equal to the encoder's output size ({memory}); "
+                          "use additive or general")
+    readout = dec.readout_size or dec.embedding_size
+    if dec.tie_embeddings and readout != dec.embedding_size:
+        raise RecipeError("recipe key 'model.decoder.tie_embeddings' needs model.decoder.readout_size "
+                          f"({readout}) equal to model.decoder.embedding_size ({dec.embedding_size})")
+    train = recipe.training
+    if not (train.max_steps or train.max_minutes or train.max_epochs or train.early_stopping_patience):
+        raise RecipeError("the recipe never stops training: set training.max_steps, training.max_minutes, "
+                          "training.max_epochs or training.early_stopping_patience")
+    if recipe.data.format is CorpusFormat.DATASETS and not recipe.data.dataset:
+        raise RecipeError("recipe key 'data.format' is datasets, which needs data.dataset "
+                          "(a hub name, or json/csv/parquet with data.data_files)")
+
+
+def set_override(raw: dict, assignment: str) -> None:
+    """Apply one `a.b.c=value` override to a raw recipe mapping; the value is read as YAML."""
+    if "=" not in assignment:
+        raise RecipeError(f"--set {assignment!r}: expected KEY=VALUE, e.g. model.encoder.cell=lstm")
+    key, text = assignment.split("=", 1)
+    parts = key.strip().split(".")
+    node = raw
+    for i, part in enumerate(parts[:-1]):
+        child = node.setdefault(part, {})
+        if not isinstance(child, dict):
+            raise RecipeError(f"--set {key}: '{'.'.join(parts[:i + 1])}' is a value, not a section")
+        node = child
+    node[parts[-1]] = yaml.safe_load(text) if text.strip() else ""
+
+
+def recipe_from_dict(raw: Any) -> Recipe:
+    recipe = build(Recipe, raw)
+    _cross_checks(recipe)
+    return recipe
+
+
+def load_recipe(path: str | Path, overrides: tuple[str, ...] | list[str] = ()) -> Recipe:
+    """Read a recipe file, apply `--set` overrides, validate."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RecipeError(f"recipe file not found: {path}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise RecipeError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    raw = raw if raw is not None else {}
+    if not isinstance(raw, dict):
+        raise RecipeError(f"{path}: a recipe must be a mapping of keys, got {type(raw).__name__}")
+    for assignment in overrides:
+        set_override(raw, assignment)
+    return recipe_from_dict(raw)
+
+
+def recipe_to_dict(obj: Any) -> Any:
+    """Plain YAML-ready data (enums as their spelling), so the resolved recipe can be saved."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: recipe_to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, dict):
+        return {k: recipe_to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def save_recipe(recipe: Recipe, path: str | Path) -> None:
+    Path(path).write_text(yaml.safe_dump(recipe_to_dict(recipe), sort_keys=False), encoding="utf-8")

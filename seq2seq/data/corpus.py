@@ -1,0 +1,89 @@
+"""Reads parallel text: plain files (optionally gzip) or any corpus the `datasets` library can load."""
+from __future__ import annotations
+
+import gzip
+import logging
+from pathlib import Path
+from typing import Iterator
+
+from ..config import CorpusFormat, DataConfig
+from ..errors import Seq2SeqError
+
+log = logging.getLogger(__name__)
+
+
+def find_side(prefix: str, lang: str) -> Path:
+    """PREFIX.LANG, or PREFIX.LANG.gz when only the compressed file exists."""
+    for path in (Path(f"{prefix}.{lang}"), Path(f"{prefix}.{lang}.gz")):
+        if path.is_file():
+            return path
+    raise Seq2SeqError(f"corpus file not found: {prefix}.{lang} (nor {prefix}.{lang}.gz); "
+                       "check data.train / data.valid and the language codes")
+
+
+def iter_lines(path: str | Path) -> Iterator[str]:
+    """Lines without their line ending; a decoding error names the file and line."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    number = 0
+    try:
+        with opener(path, "rt", encoding="utf-8", newline="\n") as f:
+            for number, line in enumerate(f, 1):
+                yield line.rstrip("\n").rstrip("\r")
+    except UnicodeDecodeError as error:
+        raise Seq2SeqError(f"{path} line {number + 1}: not UTF-8 text ({error.reason})") from None
+    except (OSError, EOFError) as error:
+        raise Seq2SeqError(f"cannot read {path}: {error}") from None
+
+
+def read_lines(path: str | Path) -> list[str]:
+    return list(iter_lines(path))
+
+
+def read_text_pairs(prefix: str, src_lang: str, trg_lang: str) -> tuple[list[str], list[str]]:
+    """Both sides of a plain-text corpus; different line counts are an error, never a silent cut."""
+    src_path, trg_path = find_side(prefix, src_lang), find_side(prefix, trg_lang)
+    src, trg = read_lines(src_path), read_lines(trg_path)
+    if len(src) != len(trg):
+        raise Seq2SeqError(f"{src_path} has {len(src)} lines but {trg_path} has {len(trg)}; "
+                           "a parallel corpus needs one line per sentence on both sides")
+    return src, trg
+
+
+def _column(row: dict, column: str, where: str) -> str:
+    """Value of a possibly dotted column name, e.g. translation.en for WMT-style corpora."""
+    value = row
+    for part in column.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise Seq2SeqError(f"{where}: no column '{column}' (row keys: {', '.join(row)}); "
+                               "set data.src_column and data.trg_column")
+        value = value[part]
+    return "" if value is None else str(value)
+
+
+def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str]]:
+    """One split of a `datasets` corpus: a hub name, or a builder (json, csv, …) with local data_files."""
+    import datasets  # heavy import, only when asked for
+
+    src_col = cfg.src_column or f"translation.{cfg.src_lang}"
+    trg_col = cfg.trg_column or f"translation.{cfg.trg_lang}"
+    where = f"dataset {cfg.dataset} split {split}"
+    try:
+        table = datasets.load_dataset(cfg.dataset, cfg.dataset_config, data_files=cfg.data_files,
+                                      split=split)
+    except (FileNotFoundError, ValueError, ConnectionError) as error:
+        raise Seq2SeqError(f"cannot load {where}: {error}") from None
+    src, trg = [], []
+    for row in table:
+        src.append(_column(row, src_col, where))
+        trg.append(_column(row, trg_col, where))
+    log.info("read %d pairs from %s", len(src), where)
+    return src, trg
+
+
+def read_pairs(cfg: DataConfig, which: str) -> tuple[list[str], list[str]]:
+    """The `train` or `valid` corpus a recipe names."""
+    location = getattr(cfg, which)
+    if cfg.format is CorpusFormat.DATASETS:
+        return read_dataset_pairs(cfg, location)
+    return read_text_pairs(location, cfg.src_lang, cfg.trg_lang)

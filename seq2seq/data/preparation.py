@@ -1,0 +1,61 @@
+"""Recipe data section -> tokenizers, vocabularies and indexed corpora, written into the model directory."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import DataConfig
+from ..errors import Seq2SeqError
+from .corpus import read_pairs
+from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
+from .tokenizers import Tokenizer, load_tokenizers, make_tokenizers
+from .vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TrainingData:
+    train: ParallelDataset
+    valid: ParallelDataset
+    valid_src: list[str]  # raw validation text, for decoding and scoring against raw references
+    valid_ref: list[str]
+    src_tokenizer: Tokenizer
+    trg_tokenizer: Tokenizer
+    src_vocab: Vocabulary
+    trg_vocab: Vocabulary
+
+
+def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: int = 1,
+                          reuse: bool = False) -> TrainingData:
+    """Read the corpora, then train (or, with reuse, reload) tokenizers and vocabularies in model_dir."""
+    src_lines, trg_lines = read_pairs(cfg, "train")
+    valid_src, valid_ref = read_pairs(cfg, "valid")
+    if not src_lines:
+        raise Seq2SeqError(f"the training corpus {cfg.train} is empty")
+    if not valid_src:
+        raise Seq2SeqError(f"the validation corpus {cfg.valid} is empty")
+    log.info("read %d training and %d validation pairs", len(src_lines), len(valid_src))
+    if reuse:
+        src_tok, trg_tok = load_tokenizers(cfg, model_dir)
+    else:
+        src_tok, trg_tok = make_tokenizers(cfg, model_dir, src_lines, trg_lines, seed, threads)
+    src_pieces, trg_pieces = tokenize_all(src_lines, src_tok), tokenize_all(trg_lines, trg_tok)
+    keep = length_filter(src_pieces, trg_pieces, cfg.min_length, cfg.max_length)
+    if not keep:
+        raise Seq2SeqError(f"no training pair has {cfg.min_length}..{cfg.max_length} tokens on both sides; "
+                           "check data.min_length and data.max_length")
+    src_pieces, trg_pieces = [src_pieces[i] for i in keep], [trg_pieces[i] for i in keep]
+    if reuse:
+        src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
+        trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
+    else:
+        src_vocab = Vocabulary.build(src_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
+        trg_vocab = Vocabulary.build(trg_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
+        src_vocab.save(model_dir / "src_vocab.txt")
+        trg_vocab.save(model_dir / "trg_vocab.txt")
+    log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))
+    valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
+    return TrainingData(index_pairs(src_pieces, trg_pieces, src_vocab, trg_vocab), valid, valid_src, valid_ref,
+                        src_tok, trg_tok, src_vocab, trg_vocab)

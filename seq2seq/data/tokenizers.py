@@ -1,0 +1,134 @@
+"""Text <-> token strings at three levels: sentencepiece subwords, words, characters."""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable, Protocol
+
+import sentencepiece as spm
+
+from ..config import DataConfig, Level
+from ..errors import Seq2SeqError
+
+log = logging.getLogger(__name__)
+SPACE = "\u2581"  # marks a space in character-level tokens, as sentencepiece does
+
+
+class Tokenizer(Protocol):
+    def encode(self, text: str) -> list[str]: ...
+    def decode(self, tokens: list[str]) -> str: ...
+
+
+class WordTokenizer:
+    """Whitespace split: for pre-tokenized corpora and synthetic tasks."""
+
+    def __init__(self, lowercase: bool = False):
+        self.lowercase = lowercase
+
+    def encode(self, text: str) -> list[str]:
+        return (text.lower() if self.lowercase else text).split()
+
+    def decode(self, tokens: list[str]) -> str:
+        return " ".join(tokens)
+
+
+class CharTokenizer:
+    """One token per character; spaces become a visible marker so they survive decoding."""
+
+    def __init__(self, lowercase: bool = False):
+        self.lowercase = lowercase
+
+    def encode(self, text: str) -> list[str]:
+        text = " ".join((text.lower() if self.lowercase else text).split())
+        return [SPACE if c == " " else c for c in text]
+
+    def decode(self, tokens: list[str]) -> str:
+        return "".join(tokens).replace(SPACE, " ")
+
+
+class SentencePieceTokenizer:
+    """Subword pieces from a trained sentencepiece model; decoding restores the raw text."""
+
+    def __init__(self, model_file: str | Path, lowercase: bool = False):
+        self.model_file = Path(model_file)
+        self.lowercase = lowercase
+        try:
+            self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
+        except (OSError, RuntimeError) as error:
+            raise Seq2SeqError(f"cannot load sentencepiece model {model_file}: {error}") from None
+
+    def encode(self, text: str) -> list[str]:
+        return self.processor.encode(text.lower() if self.lowercase else text, out_type=str)
+
+    def decode(self, tokens: list[str]) -> str:
+        return self.processor.decode_pieces(tokens)
+
+
+def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig, seed: int,
+                        threads: int = 1) -> Path:
+    """Train a sentencepiece model on `texts` and write it to `model_file` (…/name.model)."""
+    sp = cfg.sentencepiece
+    spm.set_random_generator_seed(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.txt"
+        with corpus.open("w", encoding="utf-8") as f:
+            for line in texts:
+                f.write((line.lower() if cfg.lowercase else line) + "\n")
+        prefix = Path(tmp) / "spm"
+        spm.SentencePieceTrainer.train(
+            input=str(corpus), model_prefix=str(prefix), vocab_size=sp.vocab_size,
+            model_type=sp.model_type.value, character_coverage=sp.character_coverage,
+            input_sentence_size=sp.max_sentences, shuffle_input_sentence=True,
+            hard_vocab_limit=False, num_threads=threads, minloglevel=2,
+            pad_id=-1, bos_id=-1, eos_id=-1, unk_id=0)
+        shutil.copyfile(f"{prefix}.model", model_file)
+    log.info("trained sentencepiece %s model (%d pieces) -> %s", sp.model_type.value, sp.vocab_size, model_file)
+    return model_file
+
+
+def tokenizer_files(cfg: DataConfig, model_dir: Path) -> tuple[Path, Path]:
+    """Where a model directory keeps its sentencepiece models (one file when joint)."""
+    if cfg.sentencepiece.joint:
+        return model_dir / "spm.joint.model", model_dir / "spm.joint.model"
+    return model_dir / "spm.src.model", model_dir / "spm.trg.model"
+
+
+def make_tokenizers(cfg: DataConfig, model_dir: Path, src_train: list[str], trg_train: list[str],
+                    seed: int, threads: int = 1) -> tuple[Tokenizer, Tokenizer]:
+    """Train or copy the tokenizers a recipe asks for into `model_dir`, and return them."""
+    if cfg.level is not Level.SENTENCEPIECE:
+        return load_tokenizers(cfg, model_dir)
+    src_file, trg_file = tokenizer_files(cfg, model_dir)
+    given = (cfg.sentencepiece.src_model, cfg.sentencepiece.trg_model)
+    if cfg.sentencepiece.joint:
+        if given[0]:
+            _copy_model(given[0], src_file, "data.sentencepiece.src_model")
+        else:
+            train_sentencepiece(src_train + trg_train, src_file, cfg, seed, threads)
+    else:
+        for path, target, lines, key in ((given[0], src_file, src_train, "src_model"),
+                                         (given[1], trg_file, trg_train, "trg_model")):
+            if path:
+                _copy_model(path, target, f"data.sentencepiece.{key}")
+            else:
+                train_sentencepiece(lines, target, cfg, seed, threads)
+    return load_tokenizers(cfg, model_dir)
+
+
+def _copy_model(source: str, target: Path, key: str) -> None:
+    if not Path(source).is_file():
+        raise Seq2SeqError(f"recipe key '{key}': sentencepiece model file not found: {source}")
+    shutil.copyfile(source, target)
+
+
+def load_tokenizers(cfg: DataConfig, model_dir: Path) -> tuple[Tokenizer, Tokenizer]:
+    """The source and target tokenizers of a trained model directory."""
+    if cfg.level is Level.WORD:
+        return WordTokenizer(cfg.lowercase), WordTokenizer(cfg.lowercase)
+    if cfg.level is Level.CHAR:
+        return CharTokenizer(cfg.lowercase), CharTokenizer(cfg.lowercase)
+    src_file, trg_file = tokenizer_files(cfg, model_dir)
+    src = SentencePieceTokenizer(src_file, cfg.lowercase)
+    return src, (src if trg_file == src_file else SentencePieceTokenizer(trg_file, cfg.lowercase))

@@ -1,0 +1,9 @@
+"""The one exception type for mistakes a user can make and fix."""
+
+
+class Seq2SeqError(Exception):
+    """A user-fixable problem: bad recipe, missing file, malformed input; the CLI prints it on one line."""
+
+
+class RecipeError(Seq2SeqError):
+    """A recipe key is unknown, or its value has the wrong type or is out of range."""

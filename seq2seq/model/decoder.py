@@ -1,0 +1,187 @@
+"""Recurrent decoder with attention and input feeding, driven one step at a time by every caller.
+
+Teacher forcing, scheduled sampling, greedy and beam search all go through `_advance`; under full
+teacher forcing the input projections and the output layer run once for all steps, outside the loop.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+import torch
+from torch import Tensor, nn
+
+from ..config import AttentionConfig, Bridge, Cell, DecoderConfig
+from .attention import make_attention
+from .cells import SequenceDropout, cell_step, make_step_cell
+
+
+@dataclass
+class Memory:
+    """Per-batch encoder results the decoder attends to; indexed per sentence, never per module."""
+
+    states: Tensor  # (batch, src_len, memory)
+    keys: Tensor  # (batch, src_len, key) projected once per batch
+    pad_mask: Tensor  # (batch, src_len) True on padding
+
+    def index_select(self, order: Tensor) -> "Memory":
+        return Memory(self.states.index_select(0, order), self.keys.index_select(0, order),
+                      self.pad_mask.index_select(0, order))
+
+
+@dataclass
+class DecoderState:
+    """What one step hands the next: per-layer hidden (and LSTM cell) states, and the last context."""
+
+    hidden: Tensor  # (layers, batch, hidden)
+    cell: Optional[Tensor]  # (layers, batch, hidden) for LSTM, else None
+    context: Tensor  # (batch, memory): the previous attention context (input feeding)
+
+    def index_select(self, order: Tensor) -> "DecoderState":
+        return DecoderState(self.hidden.index_select(1, order),
+                            None if self.cell is None else self.cell.index_select(1, order),
+                            self.context.index_select(0, order))
+
+
+@dataclass
+class StepMasks:
+    """Dropout masks drawn once per sequence (variational), reused at every step; None when off."""
+
+    embedding: Optional[Tensor]  # (batch, embedding)
+    between: list[Optional[Tensor]]  # per layer output below the top: (batch, hidden)
+    recurrent: list[Optional[Tensor]]  # per layer, on the hidden-to-hidden path
+
+
+class RecurrentDecoder(nn.Module):
+    def __init__(self, cfg: DecoderConfig, attention: AttentionConfig, vocab_size: int, pad_id: int,
+                 memory_size: int, encoder_final_size: int, encoder_is_lstm: bool):
+        super().__init__()
+        self.cfg = cfg
+        self.embedding = nn.Embedding(vocab_size, cfg.embedding_size, padding_idx=pad_id)
+        self.dropout = SequenceDropout(cfg.dropout, cfg.variational)
+        self.recurrent_dropout = SequenceDropout(cfg.recurrent_dropout, True)
+        feed = memory_size if cfg.input_feeding else 0
+        self.cells = nn.ModuleList(
+            make_step_cell(cfg.cell, cfg.embedding_size + feed if i == 0 else cfg.hidden_size,
+                           cfg.hidden_size, cfg.identity_init)
+            for i in range(cfg.num_layers))
+        self.attention = make_attention(attention, cfg.hidden_size, memory_size)
+        layers_hidden = cfg.num_layers * cfg.hidden_size
+        self.bridge = nn.Linear(encoder_final_size, layers_hidden) if cfg.init is Bridge.BRIDGE else None
+        self.cell_bridge = (nn.Linear(encoder_final_size, layers_hidden)
+                            if cfg.init is Bridge.BRIDGE and cfg.cell is Cell.LSTM and encoder_is_lstm else None)
+        readout = cfg.readout_size or cfg.embedding_size
+        self.pre_output = nn.Linear(cfg.hidden_size + memory_size + cfg.embedding_size, readout)
+        self.output = nn.Linear(readout, vocab_size, bias=False)
+        if cfg.tie_embeddings:
+            self.output.weight = self.embedding.weight
+        self.memory_size = memory_size
+
+    # ------------------------------------------------------------------ state
+
+    def init_state(self, final_h: Tensor, final_c: Optional[Tensor]) -> DecoderState:
+        """From the encoder's final states (batch, enc_final) through the bridge, or zeros."""
+        batch, layers, size = final_h.shape[0], self.cfg.num_layers, self.cfg.hidden_size
+        as_layers = lambda t: t.view(batch, layers, size).transpose(0, 1).contiguous()  # noqa: E731
+        if self.bridge is None:
+            hidden = final_h.new_zeros(layers, batch, size)
+        else:
+            hidden = as_layers(torch.tanh(self.bridge(final_h)))
+        cell = None
+        if self.cfg.cell is Cell.LSTM:
+            cell = (as_layers(torch.tanh(self.cell_bridge(final_c))) if self.cell_bridge is not None
+                    else torch.zeros_like(hidden))
+        return DecoderState(hidden, cell, final_h.new_zeros(batch, self.memory_size))
+
+    def step_masks(self, batch: int, like: Tensor) -> StepMasks:
+        """Fresh dropout masks for decoding `batch` sequences (all None in eval mode)."""
+        size = self.cfg.hidden_size
+        hidden = like.new_empty(batch, size)
+        layers = self.cfg.num_layers
+        return StepMasks(self.dropout.mask(like.new_empty(batch, self.cfg.embedding_size)),
+                         [self.dropout.mask(hidden) for _ in range(layers - 1)],
+                         [self.recurrent_dropout.mask(hidden) for _ in range(layers)])
+
+    # ------------------------------------------------------------------ one step
+
+    def input_gates(self, embedded: Tensor) -> Tensor:
+        """The first layer's input-side gates from the embedding alone (…, gates*hidden): no recurrence."""
+        cell = self.cells[0]
+        return nn.functional.linear(embedded, cell.weight_ih[:, :self.cfg.embedding_size], cell.bias_ih)
+
+    def _advance(self, memory: Memory, state: DecoderState, gates: Tensor,
+                 masks: StepMasks) -> tuple[DecoderState, Tensor]:
+        """Run the recurrent layers and attention one step; gates (batch, gates*hidden) from input_gates."""
+        first = self.cells[0]
+        if self.cfg.input_feeding:
+            gates = gates + nn.functional.linear(state.context, first.weight_ih[:, self.cfg.embedding_size:])
+        hiddens, cells = [], []
+        for i, cell in enumerate(self.cells):
+            if i > 0:
+                below = hiddens[-1] if masks.between[i - 1] is None else hiddens[-1] * masks.between[i - 1]
+                gates = nn.functional.linear(below, cell.weight_ih, cell.bias_ih)
+            h, c = cell_step(self.cfg.cell, gates, state.hidden[i], None if state.cell is None else state.cell[i],
+                             cell.weight_hh, cell.bias_hh, masks.recurrent[i])
+            hiddens.append(h)
+            cells.append(c)
+        context, weights = self.attention(hiddens[-1], memory.keys, memory.states, memory.pad_mask)
+        cell_state = torch.stack(cells) if state.cell is not None else None
+        return DecoderState(torch.stack(hiddens), cell_state, context), weights
+
+    def readout(self, top: Tensor, context: Tensor, embedded: Tensor) -> Tensor:
+        """Logits from [state; context; previous embedding] (…, vocab)."""
+        pre = torch.tanh(self.pre_output(torch.cat([top, context, embedded], -1)))
+        if pre.dim() == 2:
+            pre = self.dropout(pre.unsqueeze(1)).squeeze(1)
+        else:
+            pre = self.dropout(pre)
+        return self.output(pre)
+
+    def step(self, memory: Memory, state: DecoderState, prev: Tensor,
+             masks: Optional[StepMasks] = None) -> tuple[DecoderState, Tensor, Tensor]:
+        """prev (batch,) tokens -> new state, log-probabilities (batch, vocab), attention (batch, src_len)."""
+        masks = masks or self.step_masks(prev.shape[0], memory.states)
+        embedded = self.embedding(prev)
+        if masks.embedding is not None:
+            embedded = embedded * masks.embedding
+        state, weights = self._advance(memory, state, self.input_gates(embedded), masks)
+        logits = self.readout(state.hidden[-1], state.context, embedded)
+        return state, torch.log_softmax(logits.float(), -1), weights
+
+    # ------------------------------------------------------------------ whole sequences
+
+    def forward(self, memory: Memory, state: DecoderState, trg_in: Tensor, forcing: float = 1.0) -> Tensor:
+        """trg_in (batch, trg_len) starting with <s> -> logits (batch, trg_len, vocab).
+
+        forcing < 1 is scheduled sampling: each step feeds the reference token with that probability,
+        else the model's own previous prediction.
+        """
+        batch, length = trg_in.shape
+        masks = self.step_masks(batch, memory.states)
+        if forcing < 1.0:
+            return self._sampled(memory, state, trg_in, forcing, masks)
+        embedded = self.embedding(trg_in)  # (batch, trg_len, embedding)
+        if masks.embedding is not None:
+            embedded = embedded * masks.embedding.unsqueeze(1)
+        gates = self.input_gates(embedded)  # (batch, trg_len, gates*hidden), all steps at once
+        tops, contexts = [], []
+        for t in range(length):
+            state, _ = self._advance(memory, state, gates[:, t], masks)
+            tops.append(state.hidden[-1])
+            contexts.append(state.context)
+        return self.readout(torch.stack(tops, 1), torch.stack(contexts, 1), embedded)
+
+    def _sampled(self, memory: Memory, state: DecoderState, trg_in: Tensor, forcing: float,
+                 masks: StepMasks) -> Tensor:
+        """Scheduled sampling (Bengio et al. 2015): the output layer must run inside the loop."""
+        logits, prev = [], trg_in[:, 0]
+        for t in range(trg_in.shape[1]):
+            if t > 0:
+                use_reference = torch.rand(trg_in.shape[0], device=trg_in.device) < forcing
+                prev = torch.where(use_reference, trg_in[:, t], logits[-1].argmax(-1))
+            embedded = self.embedding(prev)
+            if masks.embedding is not None:
+                embedded = embedded * masks.embedding
+            state, _ = self._advance(memory, state, self.input_gates(embedded), masks)
+            logits.append(self.readout(state.hidden[-1], state.context, embedded))
+        return torch.stack(logits, 1)

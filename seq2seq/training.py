@@ -1,0 +1,287 @@
+"""The training job: batches, updates, validation, checkpoints, logs; resumable from its last checkpoint."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import math
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import sacrebleu
+import torch
+from torch import nn
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from .config import Metric, Optimizer, Recipe, Schedule, TrainingConfig, save_recipe
+from .data import Vocabulary, collate, token_batches
+from .data.dataset import ParallelDataset
+from .data.preparation import TrainingData, prepare_training_data
+from .errors import Seq2SeqError
+from .model import Seq2Seq
+from .schedule import learning_rate, teacher_forcing
+from .translate import Translator, pick_device
+
+log = logging.getLogger("seq2seq")
+
+
+@dataclass
+class TrainState:
+    """Everything besides weights and optimizer that an exact resume needs."""
+
+    step: int = 0
+    epoch: int = 0
+    batch_in_epoch: int = 0  # batches of `epoch` already consumed
+    best_score: Optional[float] = None
+    best_step: int = 0
+    bad_validations: int = 0  # since the last improvement (early stopping)
+    plateau_bad: int = 0  # since the last improvement or decay (plateau schedule)
+    plateau_scale: float = 1.0
+    elapsed: float = 0.0  # seconds of training before this run
+    target_tokens: int = 0
+
+
+def set_seed(seed: int) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def make_optimizer(model: nn.Module, cfg: TrainingConfig) -> torch.optim.Optimizer:
+    params = [p for p in model.parameters() if p.requires_grad]
+    if cfg.optimizer is Optimizer.SGD:
+        return torch.optim.SGD(params, lr=cfg.learning_rate, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+    kind = torch.optim.AdamW if cfg.optimizer is Optimizer.ADAMW else torch.optim.Adam
+    return kind(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
+
+
+def batch_loss(model: Seq2Seq, batch, label_smoothing: float, forcing: float = 1.0) -> torch.Tensor:
+    """Summed token cross-entropy of one batch; the output layer and loss run once over all steps."""
+    logits = model(batch.src, batch.src_lengths, batch.trg_in, forcing)  # (batch, trg_len, vocab)
+    return nn.functional.cross_entropy(logits.flatten(0, 1).float(), batch.trg_out.flatten(),
+                                       ignore_index=Vocabulary.pad_id, label_smoothing=label_smoothing,
+                                       reduction="sum")
+
+
+@torch.no_grad()
+def validation_loss(model: Seq2Seq, data: ParallelDataset, batch_tokens: int, device: torch.device) -> float:
+    """Mean per-token negative log-likelihood on the validation set (no label smoothing)."""
+    model.eval()
+    total, tokens = torch.zeros((), device=device), 0
+    lengths = [max(s, t) + 1 for s, t in zip(data.src.lengths, data.trg.lengths)]
+    for ids in token_batches(lengths, None, batch_tokens, shuffle=False):
+        batch = collate(data.src, data.trg, ids).to(device)
+        total += batch_loss(model, batch, 0.0)
+        tokens += batch.n_trg_tokens
+    model.train()
+    return float(total) / max(tokens, 1)
+
+
+class Trainer:
+    """Owns one run: model, optimizer, state, and the files in the model directory."""
+
+    def __init__(self, recipe: Recipe, data: TrainingData, model: Seq2Seq, device: torch.device):
+        self.recipe, self.cfg, self.data, self.model, self.device = recipe, recipe.training, data, model, device
+        self.dir = Path(recipe.model_dir)
+        self.optimizer = make_optimizer(model, self.cfg)
+        self.state = TrainState()
+        self.translator = Translator(recipe, model, data.src_tokenizer, data.trg_tokenizer,
+                                     data.src_vocab, data.trg_vocab, device)
+        self.train_lengths = [max(s, t) + 1 for s, t in zip(data.train.src.lengths, data.train.trg.lengths)]
+        self.started = time.perf_counter()
+        self.last_train_loss: Optional[float] = None
+
+    # ------------------------------------------------------------------ checkpoints
+
+    def _save(self, name: str, full: bool) -> None:
+        payload = {"model": self.model.state_dict(), "step": self.state.step}
+        if full:
+            payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state),
+                           rng={"torch": torch.get_rng_state(), "python": random.getstate()})
+        target = self.dir / "checkpoints" / f"{name}.pt"
+        torch.save(payload, target.with_suffix(".tmp"))
+        target.with_suffix(".tmp").replace(target)
+
+    def save_checkpoints(self, improved: bool) -> None:
+        (self.dir / "checkpoints").mkdir(exist_ok=True)
+        self._save("last", full=True)
+        self._save(f"step_{self.state.step}", full=False)
+        if improved:
+            shutil.copyfile(self.dir / "checkpoints" / f"step_{self.state.step}.pt", self.dir / "checkpoints" / "best.pt")
+        steps = sorted(self.dir.glob("checkpoints/step_*.pt"), key=lambda p: int(p.stem.split("_")[1]))
+        for old in steps[:-self.cfg.keep_last]:
+            old.unlink()
+
+    def resume(self) -> None:
+        path = self.dir / "checkpoints" / "last.pt"
+        if not path.is_file():
+            raise Seq2SeqError(f"cannot resume: {path} does not exist")
+        saved = torch.load(path, map_location="cpu", weights_only=False)
+        self.model.load_state_dict(saved["model"])
+        self.optimizer.load_state_dict(saved["optimizer"])
+        self.state = TrainState(**saved["state"])
+        torch.set_rng_state(saved["rng"]["torch"])
+        random.setstate(saved["rng"]["python"])
+        log.info("resumed from step %d (epoch %d, batch %d)", self.state.step, self.state.epoch + 1,
+                 self.state.batch_in_epoch)
+
+    # ------------------------------------------------------------------ validation
+
+    def elapsed(self) -> float:
+        return self.state.elapsed + time.perf_counter() - self.started
+
+    def validate(self, train_loss: Optional[float]) -> bool:
+        """Score the model on the validation set, log it, keep checkpoints; True when training should stop."""
+        loss = validation_loss(self.model, self.data.valid, self.recipe.testing.batch_tokens, self.device)
+        hyps = self.translator.translate(self.data.valid_src)
+        bleu = sacrebleu.corpus_bleu(hyps, [self.data.valid_ref]).score
+        chrf = sacrebleu.corpus_chrf(hyps, [self.data.valid_ref]).score
+        metric = self.cfg.early_stopping_metric
+        score = {Metric.BLEU: bleu, Metric.CHRF: chrf, Metric.LOSS: -loss}[metric]
+        s = self.state
+        improved = s.best_score is None or score > s.best_score
+        if improved:
+            s.best_score, s.best_step, s.bad_validations, s.plateau_bad = score, s.step, 0, 0
+        else:
+            s.bad_validations += 1
+            s.plateau_bad += 1
+        stop = False
+        if self.cfg.schedule is Schedule.PLATEAU and s.plateau_bad > self.cfg.decay_patience:
+            s.plateau_scale *= self.cfg.decay_factor
+            s.plateau_bad = 0
+            log.info("validation %s has not improved: learning rate decayed to %.3g", metric.value,
+                     self.current_lr())
+            if self.current_lr() < self.cfg.min_learning_rate:
+                log.info("stopping: learning rate fell below training.min_learning_rate")
+                stop = True
+        record = {"step": s.step, "epoch": s.epoch + 1, "elapsed": round(self.elapsed(), 1),
+                  "target_tokens": s.target_tokens, "train_loss": train_loss, "valid_loss": round(loss, 4),
+                  "valid_ppl": round(math.exp(min(loss, 50)), 3), "bleu": round(bleu, 2), "chrf": round(chrf, 2),
+                  "lr": self.current_lr(), "best": improved}
+        with (self.dir / "validations.jsonl").open("a", encoding="utf-8") as f:
+            f.write(json.dumps(record) + "\n")
+        log.info("step %d validation: loss %.3f ppl %.2f BLEU %.2f chrF %.2f%s", s.step, loss, record["valid_ppl"],
+                 bleu, chrf, " (best)" if improved else "")
+        self.save_checkpoints(improved)
+        patience = self.cfg.early_stopping_patience
+        if patience is not None and s.bad_validations >= patience:
+            log.info("stopping early: no improvement in %d validations", patience)
+            stop = True
+        return stop
+
+    def current_lr(self) -> float:
+        return learning_rate(self.cfg, max(self.state.step, 1), self.state.plateau_scale)
+
+    # ------------------------------------------------------------------ the loop
+
+    def out_of_budget(self) -> Optional[str]:
+        s, cfg = self.state, self.cfg
+        if cfg.max_steps and s.step >= cfg.max_steps:
+            return f"reached training.max_steps ({cfg.max_steps})"
+        if cfg.max_minutes and self.elapsed() >= cfg.max_minutes * 60:
+            return f"reached training.max_minutes ({cfg.max_minutes})"
+        if cfg.max_epochs and s.epoch >= cfg.max_epochs:
+            return f"reached training.max_epochs ({cfg.max_epochs})"
+        return None
+
+    def run(self) -> None:
+        s, cfg, train = self.state, self.cfg, self.data.train
+        running, running_tokens, last_log, validated_at = torch.zeros((), device=self.device), 0, time.perf_counter(), -1
+        bar = tqdm(total=cfg.max_steps, initial=s.step, unit="step", file=sys.stderr, dynamic_ncols=True)
+        self.model.train()
+        stop_reason = self.out_of_budget()
+        while stop_reason is None:
+            batches = token_batches(self.train_lengths, None, cfg.batch_tokens, cfg.seed, s.epoch)
+            for ids in batches[s.batch_in_epoch:]:
+                batch = collate(train.src, train.trg, ids).to(self.device)
+                s.step += 1
+                s.batch_in_epoch += 1
+                lr = self.current_lr()
+                for group in self.optimizer.param_groups:
+                    group["lr"] = lr
+                loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, s.step))
+                (loss / batch.n_trg_tokens).backward()
+                if cfg.clip_grad_norm:
+                    nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
+                self.optimizer.step()
+                self.optimizer.zero_grad(set_to_none=True)
+                running += loss.detach()
+                running_tokens += batch.n_trg_tokens
+                s.target_tokens += batch.n_trg_tokens
+                bar.update(1)
+                if s.step % cfg.log_every == 0:
+                    now = time.perf_counter()
+                    train_loss = float(running) / running_tokens
+                    speed = running_tokens / (now - last_log)
+                    bar.set_postfix(loss=f"{train_loss:.3f}", tok_s=f"{speed:.0f}", lr=f"{lr:.2g}")
+                    log.debug("step %d loss %.4f target tokens/s %.0f lr %.3g", s.step, train_loss, speed, lr)
+                    self.last_train_loss = round(train_loss, 4)
+                    running, running_tokens, last_log = torch.zeros((), device=self.device), 0, now
+                stop_reason = self.out_of_budget()
+                if s.step % cfg.valid_every == 0 or stop_reason:
+                    validated_at = s.step
+                    if self.validate(self.last_train_loss):
+                        stop_reason = stop_reason or "early stopping"
+                if stop_reason:
+                    break
+            else:
+                s.epoch += 1
+                s.batch_in_epoch = 0
+                stop_reason = self.out_of_budget()
+        if validated_at != s.step:
+            self.validate(self.last_train_loss)
+        bar.close()
+        log.info("training stopped at step %d after %.1f minutes: %s; best %s %.2f at step %d", s.step,
+                 self.elapsed() / 60, stop_reason, cfg.early_stopping_metric.value,
+                 s.best_score if cfg.early_stopping_metric is not Metric.LOSS else -s.best_score, s.best_step)
+
+
+def _log_to(model_dir: Path) -> logging.Handler:
+    handler = logging.FileHandler(model_dir / "train.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger("seq2seq")
+    root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
+    return handler
+
+
+def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
+    """Train the model a recipe describes into its model_dir; returns that directory."""
+    model_dir = Path(recipe.model_dir)
+    if (model_dir / "checkpoints").exists() and not (resume or overwrite):
+        raise Seq2SeqError(f"{model_dir} already holds a trained model: pass --resume to continue it "
+                           "or --overwrite to start again")
+    if overwrite and not resume:
+        shutil.rmtree(model_dir / "checkpoints", ignore_errors=True)
+        (model_dir / "validations.jsonl").unlink(missing_ok=True)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    handler = _log_to(model_dir)
+    try:
+        cfg = recipe.training
+        if cfg.threads:
+            torch.set_num_threads(cfg.threads)
+        set_seed(cfg.seed)
+        device = pick_device(cfg.device)
+        save_recipe(recipe, model_dir / "recipe.yaml")
+        with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
+            data = prepare_training_data(recipe.data, model_dir, cfg.seed, torch.get_num_threads(), reuse=resume)
+            set_seed(cfg.seed)
+            model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id).to(device)
+            log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
+                     model.num_parameters(), recipe.model.encoder.cell.value,
+                     "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
+                     recipe.model.decoder.cell.value, recipe.model.attention.type.value, device)
+            trainer = Trainer(recipe, data, model, device)
+            if resume:
+                trainer.resume()
+            trainer.run()
+    finally:
+        logging.getLogger("seq2seq").removeHandler(handler)
+        handler.close()
+    return model_dir

@@ -1,0 +1,116 @@
+"""Raw text in, raw text out: loads a model directory and translates lines in token-bounded batches."""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Optional, TextIO
+
+import torch
+from tqdm import tqdm
+
+from .config import Recipe, load_recipe
+from .data import Vocabulary, collate, token_batches
+from .data.dataset import IndexedSide
+from .data.tokenizers import Tokenizer, load_tokenizers
+from .errors import Seq2SeqError
+from .model import Seq2Seq
+from .search import Hypothesis, greedy_search
+
+log = logging.getLogger(__name__)
+
+
+def pick_device(name: Optional[str] = "auto") -> torch.device:
+    """'auto' takes CUDA when present; an explicit device that is missing is a clear error."""
+    if name in (None, "auto"):
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise Seq2SeqError(f"device {name} asked for, but no CUDA device is available; use cpu or auto")
+    return torch.device(name)
+
+
+def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
+    """best | last | a file path."""
+    path = model_dir / "checkpoints" / f"{checkpoint}.pt" if checkpoint in ("best", "last") else Path(checkpoint)
+    if not path.is_file():
+        raise Seq2SeqError(f"checkpoint not found: {path} (is {model_dir} a trained model directory?)")
+    return path
+
+
+class Translator:
+    """A trained model with its tokenizers and vocabularies; the Python API behind `seq2seq translate`."""
+
+    def __init__(self, recipe: Recipe, model: Seq2Seq, src_tokenizer: Tokenizer, trg_tokenizer: Tokenizer,
+                 src_vocab: Vocabulary, trg_vocab: Vocabulary, device: torch.device):
+        self.recipe, self.model, self.device = recipe, model, device
+        self.src_tokenizer, self.trg_tokenizer = src_tokenizer, trg_tokenizer
+        self.src_vocab, self.trg_vocab = src_vocab, trg_vocab
+
+    @classmethod
+    def load(cls, model_dir: str | Path, checkpoint: str = "best", device: Optional[str] = "auto") -> "Translator":
+        model_dir = Path(model_dir)
+        if not (model_dir / "recipe.yaml").is_file():
+            raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
+        recipe = load_recipe(model_dir / "recipe.yaml")
+        src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
+        trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
+        src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
+        target = pick_device(device)
+        model = Seq2Seq(recipe.model, len(src_vocab), len(trg_vocab), Vocabulary.pad_id)
+        state = torch.load(checkpoint_path(model_dir, checkpoint), map_location="cpu", weights_only=True)
+        model.load_state_dict(state["model"])
+        model.to(target).eval()
+        return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
+
+    def hypotheses(self, sentences: list[str], max_len_a: Optional[float] = None, max_len_b: Optional[int] = None,
+                   batch_tokens: Optional[int] = None, progress: bool = False) -> list[Optional[Hypothesis]]:
+        """One Hypothesis per non-empty sentence (None for empty ones), in input order."""
+        testing = self.recipe.testing
+        a = testing.max_len_a if max_len_a is None else max_len_a
+        b = testing.max_len_b if max_len_b is None else max_len_b
+        budget = batch_tokens or testing.batch_tokens
+        pieces = [self.src_tokenizer.encode(s) if s.strip() else [] for s in sentences]
+        todo = [i for i, p in enumerate(pieces) if p]
+        side = IndexedSide.from_lists([self.src_vocab.encode(pieces[i]) for i in todo])
+        results: list[Optional[Hypothesis]] = [None] * len(sentences)
+        was_training = self.model.training
+        self.model.eval()
+        bar = tqdm(total=len(todo), unit="sent", disable=not progress, file=sys.stderr, leave=False)
+        for batch_ids in token_batches([n + 1 for n in side.lengths], None, budget, shuffle=False):
+            batch = collate(side, None, batch_ids).to(self.device)
+            found = greedy_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id,
+                                  Vocabulary.eos_id, a, b)
+            for j, hyp in zip(batch_ids, found):
+                results[todo[j]] = hyp
+            bar.update(len(batch_ids))
+        bar.close()
+        self.model.train(was_training)
+        return results
+
+    def detokenize(self, hypothesis: Optional[Hypothesis]) -> str:
+        if hypothesis is None:
+            return ""
+        return self.trg_tokenizer.decode(self.trg_vocab.decode(hypothesis.tokens)).replace("\n", " ")
+
+    def translate(self, sentences: list[str], **options) -> list[str]:
+        """Translations of `sentences`, one per input, in order; an empty input gives an empty output."""
+        return [self.detokenize(h) for h in self.hypotheses(list(sentences), **options)]
+
+
+def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, progress: bool = True,
+                     **options) -> dict:
+    """Translate every line of `lines` to `out`, one line each, and report the speed on stderr."""
+    sentences = [line.rstrip("\n").rstrip("\r") for line in lines]
+    start = time.perf_counter()
+    hyps = translator.hypotheses(sentences, progress=progress, **options)
+    for hyp in hyps:
+        out.write(translator.detokenize(hyp) + "\n")
+    out.flush()
+    seconds = time.perf_counter() - start
+    tokens = sum(len(h.tokens) for h in hyps if h is not None)
+    summary = {"sentences": len(sentences), "tokens": tokens, "seconds": round(seconds, 3),
+               "sentences_per_second": round(len(sentences) / max(seconds, 1e-9), 2)}
+    print(f"translated {summary['sentences']} sentences, {tokens} tokens in {seconds:.1f} s "
+          f"({summary['sentences_per_second']} sentences/s)", file=sys.stderr)
+    return summary
