@@ -253,14 +253,21 @@ def _all_paths(cls: type, prefix: str = "") -> list[str]:
 
 
 def _unknown_key(key: str, path: str, valid: list[str]) -> RecipeError:
+    """Suggest the same key in another section first, then the closest key here, then anywhere."""
     full = f"{path}.{key}" if path else key
-    close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
-    if close:
-        hint = f"did you mean '{path + '.' if path else ''}{close[0]}'?"
+    everywhere = _all_paths(Recipe)
+    same_name = [p for p in everywhere if p.rsplit(".", 1)[-1] == key]
+    close_here = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
+    leaves = {p.rsplit(".", 1)[-1]: p for p in everywhere}
+    close_anywhere = [leaves[m] for m in difflib.get_close_matches(key, list(leaves), n=1, cutoff=0.6)]
+    if same_name:
+        hint = f"did you mean '{same_name[0]}'?"
+    elif close_here:
+        hint = f"did you mean '{path + '.' if path else ''}{close_here[0]}'?"
+    elif close_anywhere:
+        hint = f"did you mean '{close_anywhere[0]}'?"
     else:
-        everywhere = [p for p in _all_paths(Recipe) if p.rsplit(".", 1)[-1] == key]
-        hint = (f"did you mean '{everywhere[0]}'?" if everywhere
-                else f"valid keys here: {', '.join(valid)}")
+        hint = f"valid keys here: {', '.join(valid)}"
     return RecipeError(f"unknown recipe key '{full}': {hint}")
 
 
@@ -371,7 +378,9 @@ def set_override(raw: dict, assignment: str) -> None:
     parts = key.strip().split(".")
     node = raw
     for i, part in enumerate(parts[:-1]):
-        child = node.setdefault(part, {})
+        if node.get(part) is None:  # absent, or a section left empty in the YAML
+            node[part] = {}
+        child = node[part]
         if not isinstance(child, dict):
             raise RecipeError(f"--set {key}: '{'.'.join(parts[:i + 1])}' is a value, not a section")
         node = child

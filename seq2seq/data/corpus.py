@@ -22,16 +22,16 @@ def find_side(prefix: str, lang: str) -> Path:
 
 
 def iter_lines(path: str | Path) -> Iterator[str]:
-    """Lines without their line ending; a decoding error names the file and line."""
+    """Lines without their line ending, split on \n only; a decoding error names the file and line."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
-    number = 0
     try:
-        with opener(path, "rt", encoding="utf-8", newline="\n") as f:
-            for number, line in enumerate(f, 1):
-                yield line.rstrip("\n").rstrip("\r")
-    except UnicodeDecodeError as error:
-        raise Seq2SeqError(f"{path} line {number + 1}: not UTF-8 text ({error.reason})") from None
+        with opener(path, "rb") as f:
+            for number, raw in enumerate(f, 1):
+                try:
+                    yield raw.decode("utf-8").rstrip("\n").rstrip("\r")
+                except UnicodeDecodeError as error:
+                    raise Seq2SeqError(f"{path} line {number}: not UTF-8 text ({error.reason})") from None
     except (OSError, EOFError) as error:
         raise Seq2SeqError(f"cannot read {path}: {error}") from None
 

@@ -61,9 +61,13 @@ class Vocabulary:
     @classmethod
     def load(cls, path: str | Path) -> "Vocabulary":
         try:
-            tokens = Path(path).read_text(encoding="utf-8").split("\n")[:-1]
+            tokens = Path(path).read_text(encoding="utf-8").split("\n")
         except FileNotFoundError:
             raise Seq2SeqError(f"vocabulary file not found: {path}") from None
+        except UnicodeDecodeError:
+            raise Seq2SeqError(f"{path}: not a seq2seq vocabulary (not UTF-8 text)") from None
+        if tokens and tokens[-1] == "":
+            tokens.pop()
         if tuple(tokens[:4]) != SPECIALS:
             raise Seq2SeqError(f"{path}: not a seq2seq vocabulary (first lines must be {' '.join(SPECIALS)})")
         return cls(tokens)

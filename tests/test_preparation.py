@@ -1,0 +1,95 @@
+"""Recipe data section -> tokenizers, vocabularies and indexed data in the model dir (seq2seq/data/preparation.py)."""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from seq2seq.config import DataConfig
+from seq2seq.data.preparation import prepare_training_data
+from seq2seq.data.vocabulary import Vocabulary
+from seq2seq.errors import Seq2SeqError
+
+
+def write_corpus(folder: Path, name: str, pairs: list[tuple[str, str]]) -> str:
+    (folder / f"{name}.src").write_text("".join(s + "\n" for s, _ in pairs), encoding="utf-8")
+    (folder / f"{name}.trg").write_text("".join(t + "\n" for _, t in pairs), encoding="utf-8")
+    return str(folder / name)
+
+
+def reverse_pairs(seed: int, n: int, max_len: int = 6) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    pairs = []
+    for _ in range(n):
+        tokens = [rng.choice("abcdefgh") for _ in range(rng.randint(1, max_len))]
+        pairs.append((" ".join(tokens), " ".join(reversed(tokens)).upper()))
+    return pairs
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    train = reverse_pairs(1, 60) + [("a " * 20, "A " * 20)]  # one pair too long for max_length 10
+    valid = reverse_pairs(2, 8) + [("a zzz", "ZZZ A")]  # unseen symbols
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    cfg = DataConfig(train=write_corpus(data, "train", train), valid=write_corpus(data, "valid", valid),
+                     src_lang="src", trg_lang="trg", level="word", max_length=10)
+    return cfg, model_dir, train, valid
+
+
+def decoded(side, vocab: Vocabulary) -> list[list[str]]:
+    return [vocab.decode(side[i].tolist()) for i in range(len(side))]
+
+
+def test_writes_vocabularies_into_model_dir(corpus):
+    cfg, model_dir, train, _ = corpus
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    assert Vocabulary.load(model_dir / "src_vocab.txt") == data.src_vocab
+    assert Vocabulary.load(model_dir / "trg_vocab.txt") == data.trg_vocab
+    assert set(data.src_vocab.itos[4:]) == {t for s, _ in train for t in s.split()}
+    assert set(data.trg_vocab.itos[4:]) == {t for _, s in train for t in s.split()}
+
+
+def test_indexed_training_data_decodes_to_the_kept_tokens(corpus):
+    cfg, model_dir, train, _ = corpus
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    kept = [(s, t) for s, t in train if len(s.split()) <= 10]
+    assert len(data.train) == len(kept) == len(train) - 1
+    assert decoded(data.train.src, data.src_vocab) == [s.split() for s, _ in kept]
+    assert decoded(data.train.trg, data.trg_vocab) == [t.split() for _, t in kept]
+
+
+def test_validation_keeps_raw_text_and_every_pair(corpus):
+    cfg, model_dir, _, valid = corpus
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    assert data.valid_src == [s for s, _ in valid]
+    assert data.valid_ref == [t for _, t in valid]
+    assert len(data.valid) == len(valid)
+    assert data.valid.src[len(valid) - 1].tolist() == [data.src_vocab.stoi["a"], Vocabulary.unk_id]
+
+
+def test_reuse_reloads_the_saved_vocabularies(corpus):
+    cfg, model_dir, _, _ = corpus
+    first = prepare_training_data(cfg, model_dir, seed=1)
+    (model_dir / "trg_vocab.txt").write_text("".join(t + "\n" for t in first.trg_vocab.itos + ["EXTRA"]))
+    again = prepare_training_data(cfg, model_dir, seed=1, reuse=True)
+    assert again.trg_vocab.itos == first.trg_vocab.itos + ["EXTRA"]
+    assert again.train.src.ids.tolist() == first.train.src.ids.tolist()
+
+
+def test_no_pair_within_the_length_limits_is_an_error(corpus):
+    cfg, model_dir, _, _ = corpus
+    with pytest.raises(Seq2SeqError, match="data.max_length"):
+        prepare_training_data(replace(cfg, min_length=30, max_length=40), model_dir, seed=1)
+
+
+def test_empty_training_corpus_is_an_error(tmp_path):
+    prefix = write_corpus(tmp_path, "train", [])
+    valid = write_corpus(tmp_path, "valid", [("a", "A")])
+    cfg = DataConfig(train=prefix, valid=valid, src_lang="src", trg_lang="trg", level="word")
+    with pytest.raises(Seq2SeqError, match="empty"):
+        prepare_training_data(cfg, tmp_path, seed=1)

@@ -1,0 +1,148 @@
+"""Text <-> tokens at word, character and sentencepiece level (seq2seq/data/tokenizers.py)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from seq2seq.config import DataConfig, SentencePieceConfig
+from seq2seq.data.tokenizers import (SPACE, CharTokenizer, SentencePieceTokenizer, WordTokenizer, load_tokenizers,
+                                     make_tokenizers)
+from seq2seq.errors import Seq2SeqError
+
+WORDS = ["the", "cat", "sat", "on", "mat", "dog", "ran", "a", "house", "big", "small", "red", "Anna's", "42,", "end."]
+
+
+def sentences(seed: int, n: int, upper: bool = False) -> list[str]:
+    rng = random.Random(seed)
+    lines = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 9))) for _ in range(n)]
+    return [line.upper() for line in lines] if upper else lines
+
+
+SRC = sentences(1, 200)
+TRG = sentences(2, 200, upper=True)
+
+
+def data_cfg(**kwargs) -> DataConfig:
+    sp = {"vocab_size": 40, **kwargs.pop("sp", {})}
+    return DataConfig(train="train", valid="valid", src_lang="en", trg_lang="de",
+                      sentencepiece=SentencePieceConfig(**sp), **kwargs)
+
+
+# ---------------------------------------------------------------- word and char
+
+
+def test_word_round_trip():
+    tok = WordTokenizer()
+    assert tok.encode("a small  cat\tsat ") == ["a", "small", "cat", "sat"]
+    assert tok.decode(tok.encode("the cat sat .")) == "the cat sat ."
+
+
+def test_word_lowercase():
+    assert WordTokenizer(lowercase=True).encode("The CAT") == ["the", "cat"]
+    assert WordTokenizer().encode("The CAT") == ["The", "CAT"]
+
+
+def test_char_round_trip_keeps_spaces():
+    tok = CharTokenizer()
+    tokens = tok.encode("ab c")
+    assert tokens == ["a", "b", SPACE, "c"]
+    assert tok.decode(tokens) == "ab c"
+    assert tok.decode(tok.encode("Zwei Männer, 1 Hund.")) == "Zwei Männer, 1 Hund."
+
+
+def test_char_normalizes_runs_of_whitespace():
+    assert CharTokenizer().decode(CharTokenizer().encode("  a \t b  ")) == "a b"
+
+
+def test_char_lowercase():
+    assert CharTokenizer(lowercase=True).encode("AbC") == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("level, cls", [("word", WordTokenizer), ("char", CharTokenizer)])
+def test_make_tokenizers_for_word_and_char_writes_no_files(tmp_path, level, cls):
+    src, trg = make_tokenizers(data_cfg(level=level, lowercase=True), tmp_path, SRC, TRG, seed=1)
+    assert isinstance(src, cls) and isinstance(trg, cls)
+    assert src.lowercase and trg.lowercase
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- sentencepiece
+
+
+@pytest.mark.parametrize("model_type", ["unigram", "bpe"])
+def test_sentencepiece_round_trips_raw_text(tmp_path, model_type):
+    cfg = data_cfg(sp={"model_type": model_type, "vocab_size": 40})
+    src, trg = make_tokenizers(cfg, tmp_path, SRC, TRG, seed=1)
+    unseen = "the cat's 42 dogs ran home."
+    for tok, lines in ((src, SRC), (trg, TRG)):
+        for line in lines + [unseen]:
+            assert tok.decode(tok.encode(line)) == line
+    assert any(len(src.encode(w)) > 1 for w in WORDS)  # a tiny vocabulary splits some words
+
+
+def test_joint_model_is_one_file_shared_by_both_sides(tmp_path):
+    src, trg = make_tokenizers(data_cfg(sp={"joint": True}), tmp_path, SRC, TRG, seed=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spm.joint.model"]
+    assert src.encode("THE cat") == trg.encode("THE cat")
+
+
+def test_separate_models_are_two_files_trained_on_their_side(tmp_path):
+    src, trg = make_tokenizers(data_cfg(sp={"joint": False, "vocab_size": 60}), tmp_path, SRC, TRG, seed=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spm.src.model", "spm.trg.model"]
+    assert src.decode(src.encode(SRC[0])) == SRC[0]
+    assert trg.decode(trg.encode(TRG[0])) == TRG[0]
+    # the source model only saw lowercase text: it splits an uppercase word more than the target model does
+    assert len(src.encode("HOUSE")) > len(trg.encode("HOUSE"))
+
+
+def test_load_tokenizers_reloads_what_make_tokenizers_wrote(tmp_path):
+    cfg = data_cfg(sp={"joint": False})
+    made = make_tokenizers(cfg, tmp_path, SRC, TRG, seed=1)
+    loaded = load_tokenizers(cfg, tmp_path)
+    for a, b, line in zip(made, loaded, (SRC[3], TRG[3])):
+        assert a.encode(line) == b.encode(line)
+
+
+def test_sentencepiece_lowercase(tmp_path):
+    src, _ = make_tokenizers(data_cfg(lowercase=True), tmp_path, SRC, TRG, seed=1)
+    assert src.encode("THE Big CAT") == src.encode("the big cat")
+    assert src.decode(src.encode("THE Big CAT")) == "the big cat"
+
+
+def test_given_joint_model_is_copied(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    make_tokenizers(data_cfg(), first, SRC, TRG, seed=1)
+    given = first / "spm.joint.model"
+    src, _ = make_tokenizers(data_cfg(sp={"src_model": str(given)}), second, ["zzz"], ["zzz"], seed=1)
+    assert (second / "spm.joint.model").read_bytes() == given.read_bytes()
+    assert src.encode(SRC[5]) == SentencePieceTokenizer(given).encode(SRC[5])
+
+
+def test_given_separate_models_are_copied(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    make_tokenizers(data_cfg(sp={"joint": False}), first, SRC, TRG, seed=1)
+    cfg = data_cfg(sp={"joint": False, "src_model": str(first / "spm.src.model"),
+                       "trg_model": str(first / "spm.trg.model")})
+    make_tokenizers(cfg, second, ["zzz"], ["zzz"], seed=1)
+    for name in ("spm.src.model", "spm.trg.model"):
+        assert (second / name).read_bytes() == (first / name).read_bytes()
+
+
+@pytest.mark.parametrize("joint, key", [(True, "src_model"), (False, "trg_model")])
+def test_missing_given_model_names_recipe_key_and_path(tmp_path, joint, key):
+    missing = tmp_path / "nowhere.model"
+    cfg = data_cfg(sp={"joint": joint, key: str(missing)})
+    with pytest.raises(Seq2SeqError) as info:
+        make_tokenizers(cfg, tmp_path, SRC, TRG, seed=1)
+    assert f"data.sentencepiece.{key}" in str(info.value)
+    assert str(missing) in str(info.value)
+
+
+def test_loading_a_file_that_is_not_a_model_names_it(tmp_path):
+    path = tmp_path / "broken.model"
+    path.write_text("not a model")
+    with pytest.raises(Seq2SeqError, match="broken.model"):
+        SentencePieceTokenizer(path)
