@@ -46,7 +46,8 @@ def _translate(args: argparse.Namespace) -> None:
     else:
         data = sys.stdin.buffer.read()
     lines = read_input_lines(data, args.input or "standard input")
-    options = dict(max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
+    options = dict(beam_size=args.beam_size, alpha=args.alpha, n_best=args.n_best, min_len=args.min_len,
+                   max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as out:
             translate_stream(translator, lines, out, progress=not args.quiet, **options)
@@ -75,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--checkpoint", default="best", help="best, last, or a checkpoint file (default: best)")
     tr.add_argument("--input", help="input file, one sentence a line (default: stdin)")
     tr.add_argument("--output", help="output file (default: stdout)")
-    tr.add_argument("--batch-tokens", type=int, help="source tokens per batch (default: the recipe's testing value)")
+    tr.add_argument("--beam-size", type=int, help="beam width; 1 is greedy (default: the recipe's testing.beam_size)")
+    tr.add_argument("--alpha", type=float, help="length penalty ((5+len)/6)^alpha; 0 = raw log-probability")
+    tr.add_argument("--n-best", type=int, default=1, help="write N lines per input: index<TAB>score<TAB>text")
+    tr.add_argument("--min-len", type=int, default=0, help="minimum output length in tokens")
+    tr.add_argument("--batch-tokens", type=int, help="source tokens x beam per batch (default: testing.batch_tokens)")
     tr.add_argument("--max-len-a", type=float, help="output length limit a * source length + b: a")
     tr.add_argument("--max-len-b", type=int, help="output length limit a * source length + b: b")
     tr.add_argument("--device", default="auto", help="auto, cpu or cuda[:N] (default: auto)")

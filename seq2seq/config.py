@@ -220,8 +220,8 @@ class TrainingConfig(_Section):
 
 @dataclass(frozen=True)
 class TestingConfig(_Section):
-    beam_size: int = _positive(1)
-    alpha: float = _at_least(1.0, 0)
+    beam_size: int = _positive(5)
+    alpha: float = _at_least(1.0, 0)  # length penalty ((5 + length) / 6) ** alpha
     max_len_a: float = _at_least(1.5, 0)
     max_len_b: int = _at_least(10, 0)
     batch_tokens: int = _positive(4000)

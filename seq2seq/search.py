@@ -1,6 +1,7 @@
-"""Decoding as pure functions of a model and a batch; every search drives the model's one `step`."""
+"""Decoding as pure functions of a model and a batch: one batched beam search; greedy is its beam-1 case."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import torch
@@ -15,7 +16,13 @@ class Hypothesis:
 
     tokens: list[int]
     score: float  # sum of token log-probabilities, </s> included when it was produced
-    attention: Tensor  # (output steps, src_len), one row per produced token (</s> included)
+    normalized: float  # score / length penalty: what beam search ranks by
+    attention: Tensor  # (output steps, source tokens incl. </s>), a row per produced token (</s> included)
+
+
+def length_penalty(length: int | Tensor, alpha: float) -> float | Tensor:
+    """GNMT's ((5 + |Y|) / 6) ** alpha; alpha = 0 ranks by raw log-probability."""
+    return ((5 + length) / 6) ** alpha
 
 
 def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
@@ -23,38 +30,98 @@ def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
     return (a * (src_lengths - 1).float() + b).floor().long().clamp(min=1)
 
 
-@torch.no_grad()
 def greedy_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
-                  max_len_a: float = 1.5, max_len_b: int = 10) -> list[Hypothesis]:
-    """Best token at every step; finished sentences leave the batch so the rest run on fewer rows."""
+                  max_len_a: float = 1.5, max_len_b: int = 10, min_len: int = 0) -> list[Hypothesis]:
+    """The best token at every step: beam search with one beam and raw log-probabilities."""
+    found = beam_search(model, src, src_lengths, bos, eos, beam_size=1, alpha=0.0, n_best=1,
+                        max_len_a=max_len_a, max_len_b=max_len_b, min_len=min_len)
+    return [hyps[0] for hyps in found]
+
+
+@torch.no_grad()
+def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos: int, beam_size: int = 5,
+                alpha: float = 1.0, n_best: int = 1, max_len_a: float = 1.5, max_len_b: int = 10,
+                min_len: int = 0) -> list[list[Hypothesis]]:
+    """The n_best hypotheses of every sentence, best first, searched over (batch x beam) at once.
+
+    Each step extends all live beams, keeps the best beam_size continuations per sentence, and sets aside
+    hypotheses that end in </s> among the top beam_size candidates. A sentence stops once n_best are set
+    aside and no live beam can still beat them under the length penalty, or at its length limit; it
+    then leaves the batch, so the others run on fewer rows.
+    """
+    k, n_best = beam_size, min(n_best, beam_size)
     memory, state = model.encode(src, src_lengths)
     batch, device = src.shape[0], src.device
+    rows = torch.arange(batch, device=device).repeat_interleave(k)  # row b*k+j is beam j of sentence b
+    memory, state = memory.index_select(rows), state.index_select(rows)
     limits = max_output_lengths(src_lengths, max_len_a, max_len_b).to(device)  # (batch,)
-    longest = int(limits.max())
-    tokens = torch.full((batch, longest), eos, dtype=torch.long, device=device)
-    attention = torch.zeros(batch, longest, src.shape[1], device=device)
-    scores = torch.zeros(batch, device=device)
-    lengths = torch.zeros(batch, dtype=torch.long, device=device)
-    active = torch.arange(batch, device=device)  # rows of the original batch still decoding
-    prev = torch.full((batch,), bos, dtype=torch.long, device=device)
-    for t in range(longest):
-        state, log_probs, weights = model.step(memory, state, prev)
-        best_score, best = log_probs.max(-1)
-        tokens[active, t] = best
-        attention[active, t] = weights.float()
-        scores[active] += best_score
-        done = (best == eos) | (limits[active] <= t + 1)
-        lengths[active[done]] = t + 1
-        if bool(done.all()):
+    scores = torch.full((batch, k), float("-inf"), device=device)
+    scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
+    tokens = torch.empty(batch * k, 0, dtype=torch.long, device=device)  # (rows, steps so far)
+    attention = torch.empty(batch * k, 0, src.shape[1], device=device)  # (rows, steps, src_len)
+    prev = torch.full((batch * k,), bos, dtype=torch.long, device=device)
+    active = torch.arange(batch, device=device)  # original sentence index of each active sentence
+    finished: list[list[Hypothesis]] = [[] for _ in range(batch)]  # per sentence, best first
+    src_length_list = src_lengths.tolist()
+    for t in range(int(limits.max())):
+        state, log_probs, weights = model.step(memory, state, prev)  # (rows, vocab), (rows, src_len)
+        vocab = log_probs.shape[1]
+        if t < min_len:
+            log_probs[:, eos] = float("-inf")
+        live = active.shape[0]
+        candidates = (scores.view(-1, 1) + log_probs).view(live, k * vocab)
+        top_scores, top_index = candidates.topk(min(2 * k, k * vocab), dim=1)  # (live, 2k)
+        top_beam, top_token = top_index // vocab, top_index % vocab
+        last = (limits[active] <= t + 1).unsqueeze(1)  # (live, 1): at the length limit
+        rank = torch.arange(top_index.shape[1], device=device)
+        finalize = (rank < k) & (top_token.eq(eos) | last) & top_scores.isfinite()
+        # live beams: the best k candidates that do not end the sentence
+        order = torch.where(top_token.eq(eos), top_index.shape[1], rank)
+        keep = order.argsort(dim=1, stable=True)[:, :k]  # (live, k)
+        new_scores = top_scores.gather(1, keep).masked_fill(top_token.gather(1, keep).eq(eos), float("-inf"))
+        parent = (torch.arange(live, device=device).unsqueeze(1) * k + top_beam.gather(1, keep)).view(-1)
+        _set_aside(finished, active, finalize, top_scores, top_beam, top_token, tokens, attention, weights,
+                   src_length_list, t, k, eos, alpha)
+        best_live = new_scores.max(1).values.masked_fill(last.squeeze(1), float("-inf"))
+        bound = best_live / length_penalty(limits[active].float(), alpha)  # best reachable normalized score
+        done = _update_done(finished, active, bound, n_best, last.squeeze(1) | best_live.isneginf())
+        tokens = torch.cat([tokens.index_select(0, parent), top_token.gather(1, keep).view(-1, 1)], 1)
+        attention = torch.cat([attention.index_select(0, parent), weights.index_select(0, parent).unsqueeze(1)],
+                              1)
+        state, scores, prev = state.index_select(parent), new_scores, tokens[:, -1]
+        if done.all():
             break
-        if bool(done.any()):
-            keep = (~done).nonzero().squeeze(1)
-            active, prev = active[keep], best[keep]
-            memory, state = memory.index_select(keep), state.index_select(keep)
-        else:
-            prev = best
-    results = []
-    for i, (row, n) in enumerate(zip(tokens.tolist(), lengths.tolist())):
-        ended = row[n - 1] == eos
-        results.append(Hypothesis(row[:n - 1] if ended else row[:n], float(scores[i]), attention[i, :n].cpu()))
-    return results
+        if done.any():
+            still = (~done).nonzero().squeeze(1)
+            keep_rows = (still.unsqueeze(1) * k + torch.arange(k, device=device)).view(-1)
+            active, scores = active[still], scores[still]
+            memory, state = memory.index_select(keep_rows), state.index_select(keep_rows)
+            tokens, attention, prev = tokens[keep_rows], attention[keep_rows], prev[keep_rows]
+    return [hyps[:n_best] for hyps in finished]
+
+
+def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tensor, top_scores: Tensor,
+               top_beam: Tensor, top_token: Tensor, tokens: Tensor, attention: Tensor, weights: Tensor,
+               src_lengths: list[int], t: int, k: int, eos: int, alpha: float) -> None:
+    """Move finished candidates (</s>, or any token at the length limit) out of the beam."""
+    where = finalize.nonzero()  # (found, 2): (active sentence, candidate rank)
+    if where.numel() == 0:
+        return
+    i, j = where[:, 0], where[:, 1]
+    rows = (i * k + top_beam[i, j]).tolist()
+    for sentence, row, token, score in zip(active[i].tolist(), rows, top_token[i, j].tolist(),
+                                           top_scores[i, j].tolist()):
+        words = tokens[row].tolist() + ([] if token == eos else [token])
+        seen = torch.cat([attention[row], weights[row].unsqueeze(0)])[:, :src_lengths[sentence]].float().cpu()
+        hyp = Hypothesis(words, score, score / length_penalty(t + 1, alpha), seen)
+        bisect.insort(finished[sentence], hyp, key=lambda h: -h.normalized)
+
+
+def _update_done(finished: list[list[Hypothesis]], active: Tensor, bound: Tensor, n_best: int,
+                 over: Tensor) -> Tensor:
+    """Done: at the length limit, no live beam left, or the n_best-th finished beats every live future."""
+    done = []
+    for b, limit, over_i in zip(active.tolist(), bound.tolist(), over.tolist()):
+        hyps = finished[b]
+        done.append(over_i or (len(hyps) >= n_best and hyps[n_best - 1].normalized >= limit))
+    return torch.tensor(done, device=bound.device)

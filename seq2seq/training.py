@@ -138,7 +138,7 @@ class Trainer:
     def validate(self, train_loss: Optional[float]) -> bool:
         """Score the model on the validation set, log it, keep checkpoints; True when training should stop."""
         loss = validation_loss(self.model, self.data.valid, self.recipe.testing.batch_tokens, self.device)
-        hyps = self.translator.translate(self.data.valid_src)
+        hyps = self.translator.translate(self.data.valid_src, beam_size=1)  # greedy: fast, and tracks beam
         bleu = sacrebleu.corpus_bleu(hyps, [self.data.valid_ref]).score
         chrf = sacrebleu.corpus_chrf(hyps, [self.data.valid_ref]).score
         metric = self.cfg.early_stopping_metric

@@ -16,7 +16,7 @@ from .data.dataset import IndexedSide
 from .data.tokenizers import Tokenizer, load_tokenizers
 from .errors import Seq2SeqError
 from .model import Seq2Seq
-from .search import Hypothesis, greedy_search
+from .search import Hypothesis, beam_search
 
 log = logging.getLogger(__name__)
 
@@ -63,52 +63,71 @@ class Translator:
         model.to(target).eval()
         return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
 
-    def hypotheses(self, sentences: list[str], max_len_a: Optional[float] = None, max_len_b: Optional[int] = None,
-                   batch_tokens: Optional[int] = None, progress: bool = False) -> list[Optional[Hypothesis]]:
-        """One Hypothesis per non-empty sentence (None for empty ones), in input order."""
+    def search(self, sentences: list[str], beam_size: Optional[int] = None, alpha: Optional[float] = None,
+               n_best: int = 1, min_len: int = 0, max_len_a: Optional[float] = None,
+               max_len_b: Optional[int] = None, batch_tokens: Optional[int] = None,
+               progress: bool = False) -> list[list[Hypothesis]]:
+        """The n_best hypotheses of every sentence, in input order; an empty sentence gets none.
+
+        Unset options come from the recipe's `testing` section. batch_tokens bounds source tokens x beam,
+        so the work per batch stays the same whatever the beam size.
+        """
         testing = self.recipe.testing
-        a = testing.max_len_a if max_len_a is None else max_len_a
-        b = testing.max_len_b if max_len_b is None else max_len_b
-        budget = batch_tokens or testing.batch_tokens
+        k = testing.beam_size if beam_size is None else beam_size
+        options = dict(beam_size=k, alpha=testing.alpha if alpha is None else alpha, n_best=n_best,
+                       min_len=min_len, max_len_a=testing.max_len_a if max_len_a is None else max_len_a,
+                       max_len_b=testing.max_len_b if max_len_b is None else max_len_b)
+        if k < 1 or not 1 <= n_best <= k:
+            raise Seq2SeqError(f"beam size {k} and n-best {n_best}: need 1 <= n-best <= beam size")
         pieces = [self.src_tokenizer.encode(s) if s.strip() else [] for s in sentences]
         todo = [i for i, p in enumerate(pieces) if p]
         side = IndexedSide.from_lists([self.src_vocab.encode(pieces[i]) for i in todo])
-        results: list[Optional[Hypothesis]] = [None] * len(sentences)
+        results: list[list[Hypothesis]] = [[] for _ in sentences]
         was_training = self.model.training
         self.model.eval()
         bar = tqdm(total=len(todo), unit="sent", disable=not progress, file=sys.stderr, leave=False)
-        for batch_ids in token_batches([n + 1 for n in side.lengths], None, budget, shuffle=False):
+        budget = batch_tokens or testing.batch_tokens
+        for batch_ids in token_batches([(n + 1) * k for n in side.lengths], None, budget, shuffle=False):
             batch = collate(side, None, batch_ids).to(self.device)
-            found = greedy_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id,
-                                  Vocabulary.eos_id, a, b)
-            for j, hyp in zip(batch_ids, found):
-                results[todo[j]] = hyp
+            found = beam_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id, Vocabulary.eos_id,
+                                **options)
+            for j, hyps in zip(batch_ids, found):
+                results[todo[j]] = hyps
             bar.update(len(batch_ids))
         bar.close()
         self.model.train(was_training)
         return results
 
     def detokenize(self, hypothesis: Optional[Hypothesis]) -> str:
+        """Raw text of a hypothesis (empty for None); never contains a line break."""
         if hypothesis is None:
             return ""
-        return self.trg_tokenizer.decode(self.trg_vocab.decode(hypothesis.tokens)).replace("\n", " ")
+        text = self.trg_tokenizer.decode(self.trg_vocab.decode(hypothesis.tokens))
+        return " ".join(text.splitlines())
 
     def translate(self, sentences: list[str], **options) -> list[str]:
-        """Translations of `sentences`, one per input, in order; an empty input gives an empty output."""
-        return [self.detokenize(h) for h in self.hypotheses(list(sentences), **options)]
+        """Best translation of each sentence, one per input, in order; an empty input gives ''."""
+        return [self.detokenize(hyps[0] if hyps else None) for hyps in self.search(list(sentences), **options)]
 
 
 def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, progress: bool = True,
-                     **options) -> dict:
-    """Translate every line of `lines` to `out`, one line each, and report the speed on stderr."""
+                     n_best: int = 1, **options) -> dict:
+    """Translate `lines` to `out`: one line per input, or with n_best > 1 exactly n_best lines per input
+    as `index<TAB>score<TAB>translation` (index from 0, score = length-normalized log-probability)."""
     sentences = [line.rstrip("\n").rstrip("\r") for line in lines]
     start = time.perf_counter()
-    hyps = translator.hypotheses(sentences, progress=progress, **options)
-    for hyp in hyps:
-        out.write(translator.detokenize(hyp) + "\n")
+    found = translator.search(sentences, n_best=n_best, progress=progress, **options)
+    for index, hyps in enumerate(found):
+        if n_best == 1:
+            out.write(translator.detokenize(hyps[0] if hyps else None) + "\n")
+            continue
+        for rank in range(n_best):  # pad with empty entries when fewer were found (e.g. empty input)
+            hyp = hyps[rank] if rank < len(hyps) else None
+            score = f"{hyp.normalized:.4f}" if hyp is not None else "-inf"
+            out.write(f"{index}\t{score}\t{translator.detokenize(hyp)}\n")
     out.flush()
     seconds = time.perf_counter() - start
-    tokens = sum(len(h.tokens) for h in hyps if h is not None)
+    tokens = sum(len(hyps[0].tokens) for hyps in found if hyps)
     summary = {"sentences": len(sentences), "tokens": tokens, "seconds": round(seconds, 3),
                "sentences_per_second": round(len(sentences) / max(seconds, 1e-9), 2)}
     print(f"translated {summary['sentences']} sentences, {tokens} tokens in {seconds:.1f} s "
