@@ -33,10 +33,18 @@ class SequenceDropout(nn.Module):
         return x * self.mask(x.new_empty(x.shape[0], 1, x.shape[2]))
 
     def mask(self, like: Tensor) -> Optional[Tensor]:
-        """A scaled Bernoulli mask shaped like `like`, or None when dropout is off."""
-        if not self.training or self.p == 0:
+        """A per-sequence scaled Bernoulli mask shaped like `like`; None unless variational and training."""
+        if not self.training or self.p == 0 or not self.variational:
             return None
         return torch.empty_like(like).bernoulli_(1 - self.p).div_(1 - self.p)
+
+    def step(self, x: Tensor, mask: Optional[Tensor]) -> Tensor:
+        """Dropout on one time step (batch, features): the sequence's mask if variational, else a fresh one."""
+        if mask is not None:
+            return x * mask
+        if self.training and self.p > 0 and not self.variational:
+            return nn.functional.dropout(x, self.p, True)
+        return x
 
 
 def _kwargs(cell: Cell) -> dict:

@@ -45,11 +45,13 @@ class DecoderState:
 
 @dataclass
 class StepMasks:
-    """Dropout masks drawn once per sequence (variational), reused at every step; None when off."""
+    """Dropout masks drawn once per sequence (variational), reused at every step; None when off or
+    not variational (then each step draws its own)."""
 
     embedding: Optional[Tensor]  # (batch, embedding)
     between: list[Optional[Tensor]]  # per layer output below the top: (batch, hidden)
-    recurrent: list[Optional[Tensor]]  # per layer, on the hidden-to-hidden path
+    recurrent: list[Optional[Tensor]]  # per layer, on the hidden-to-hidden path (always variational)
+    readout: Optional[Tensor]  # (batch, readout)
 
 
 class RecurrentDecoder(nn.Module):
@@ -100,7 +102,8 @@ class RecurrentDecoder(nn.Module):
         layers = self.cfg.num_layers
         return StepMasks(self.dropout.mask(like.new_empty(batch, self.cfg.embedding_size)),
                          [self.dropout.mask(hidden) for _ in range(layers - 1)],
-                         [self.recurrent_dropout.mask(hidden) for _ in range(layers)])
+                         [self.recurrent_dropout.mask(hidden) for _ in range(layers)],
+                         self.dropout.mask(like.new_empty(batch, self.output.in_features)))
 
     # ------------------------------------------------------------------ one step
 
@@ -118,7 +121,7 @@ class RecurrentDecoder(nn.Module):
         hiddens, cells = [], []
         for i, cell in enumerate(self.cells):
             if i > 0:
-                below = hiddens[-1] if masks.between[i - 1] is None else hiddens[-1] * masks.between[i - 1]
+                below = self.dropout.step(hiddens[-1], masks.between[i - 1])
                 gates = nn.functional.linear(below, cell.weight_ih, cell.bias_ih)
             h, c = cell_step(self.cfg.cell, gates, state.hidden[i], None if state.cell is None else state.cell[i],
                              cell.weight_hh, cell.bias_hh, masks.recurrent[i])
@@ -128,24 +131,20 @@ class RecurrentDecoder(nn.Module):
         cell_state = torch.stack(cells) if state.cell is not None else None
         return DecoderState(torch.stack(hiddens), cell_state, context), weights
 
-    def readout(self, top: Tensor, context: Tensor, embedded: Tensor) -> Tensor:
-        """Logits from [state; context; previous embedding] (…, vocab)."""
+    def readout(self, top: Tensor, context: Tensor, embedded: Tensor, mask: Optional[Tensor] = None) -> Tensor:
+        """Logits from [state; context; previous embedding]: (batch, vocab), or (batch, steps, vocab)
+        for whole sequences; `mask` is the sequence's readout dropout mask on the one-step path."""
         pre = torch.tanh(self.pre_output(torch.cat([top, context, embedded], -1)))
-        if pre.dim() == 2:
-            pre = self.dropout(pre.unsqueeze(1)).squeeze(1)
-        else:
-            pre = self.dropout(pre)
+        pre = self.dropout(pre) if pre.dim() == 3 else self.dropout.step(pre, mask)
         return self.output(pre)
 
     def step(self, memory: Memory, state: DecoderState, prev: Tensor,
              masks: Optional[StepMasks] = None) -> tuple[DecoderState, Tensor, Tensor]:
         """prev (batch,) tokens -> new state, log-probabilities (batch, vocab), attention (batch, src_len)."""
         masks = masks or self.step_masks(prev.shape[0], memory.states)
-        embedded = self.embedding(prev)
-        if masks.embedding is not None:
-            embedded = embedded * masks.embedding
+        embedded = self.dropout.step(self.embedding(prev), masks.embedding)
         state, weights = self._advance(memory, state, self.input_gates(embedded), masks)
-        logits = self.readout(state.hidden[-1], state.context, embedded)
+        logits = self.readout(state.hidden[-1], state.context, embedded, masks.readout)
         return state, torch.log_softmax(logits.float(), -1), weights
 
     # ------------------------------------------------------------------ whole sequences
@@ -160,9 +159,7 @@ class RecurrentDecoder(nn.Module):
         masks = self.step_masks(batch, memory.states)
         if forcing < 1.0:
             return self._sampled(memory, state, trg_in, forcing, masks)
-        embedded = self.embedding(trg_in)  # (batch, trg_len, embedding)
-        if masks.embedding is not None:
-            embedded = embedded * masks.embedding.unsqueeze(1)
+        embedded = self.dropout(self.embedding(trg_in))  # (batch, trg_len, embedding)
         gates = self.input_gates(embedded)  # (batch, trg_len, gates*hidden), all steps at once
         tops, contexts = [], []
         for t in range(length):
@@ -179,9 +176,7 @@ class RecurrentDecoder(nn.Module):
             if t > 0:
                 use_reference = torch.rand(trg_in.shape[0], device=trg_in.device) < forcing
                 prev = torch.where(use_reference, trg_in[:, t], logits[-1].argmax(-1))
-            embedded = self.embedding(prev)
-            if masks.embedding is not None:
-                embedded = embedded * masks.embedding
+            embedded = self.dropout.step(self.embedding(prev), masks.embedding)
             state, _ = self._advance(memory, state, self.input_gates(embedded), masks)
-            logits.append(self.readout(state.hidden[-1], state.context, embedded))
+            logits.append(self.readout(state.hidden[-1], state.context, embedded, masks.readout))
         return torch.stack(logits, 1)
