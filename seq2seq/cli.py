@@ -22,7 +22,7 @@ def _train(args: argparse.Namespace) -> None:
 
 def read_input_lines(data: bytes, name: str) -> list[str]:
     """Split on \\n only (never on other Unicode breaks), so output lines match input lines one to one."""
-    lines = data.split(b"\n")
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")  # a UTF-8 byte-order mark is not text
     if lines and lines[-1] == b"":
         lines.pop()
     out = []
@@ -49,12 +49,18 @@ def _translate(args: argparse.Namespace) -> None:
     options = dict(beam_size=args.beam_size, alpha=args.alpha, n_best=args.n_best, min_len=args.min_len,
                    max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as out:
+        try:
+            out = open(args.output, "w", encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise Seq2SeqError(f"cannot write --output {args.output}: {error.strerror}") from None
+        with out:
             translate_stream(translator, lines, out, progress=not args.quiet, **options)
     else:
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", line_buffering=False)
-        translate_stream(translator, lines, out, progress=not args.quiet, **options)
-        out.detach()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+        try:
+            translate_stream(translator, lines, out, progress=not args.quiet, **options)
+        finally:
+            out.detach()  # leave sys.stdout open for the caller
 
 
 def build_parser() -> argparse.ArgumentParser:

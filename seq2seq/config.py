@@ -365,6 +365,9 @@ def _cross_checks(recipe: Recipe) -> None:
     if not (train.max_steps or train.max_minutes or train.max_epochs or train.early_stopping_patience):
         raise RecipeError("the recipe never stops training: set training.max_steps, training.max_minutes, "
                           "training.max_epochs or training.early_stopping_patience")
+    if train.schedule is Schedule.COSINE and not train.max_steps:
+        raise RecipeError("recipe key 'training.schedule' is cosine, which needs training.max_steps "
+                          "(the step where the rate reaches training.min_learning_rate)")
     if recipe.data.format is CorpusFormat.DATASETS and not recipe.data.dataset:
         raise RecipeError("recipe key 'data.format' is datasets, which needs data.dataset "
                           "(a hub name, or json/csv/parquet with data.data_files)")

@@ -43,7 +43,8 @@ class TrainState:
     bad_validations: int = 0  # since the last improvement (early stopping)
     plateau_bad: int = 0  # since the last improvement or decay (plateau schedule)
     plateau_scale: float = 1.0
-    elapsed: float = 0.0  # seconds of training before this run
+    elapsed: float = 0.0  # seconds of training up to the last checkpoint
+    validated_step: int = -1  # step of the last validation
     target_tokens: int = 0
 
 
@@ -101,18 +102,24 @@ class Trainer:
     def _save(self, name: str, full: bool) -> None:
         payload = {"model": self.model.state_dict(), "step": self.state.step}
         if full:
-            payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state),
-                           rng={"torch": torch.get_rng_state(), "python": random.getstate()})
+            rng = {"torch": torch.get_rng_state(), "python": random.getstate()}
+            if torch.cuda.is_available():
+                rng["cuda"] = torch.cuda.get_rng_state_all()
+            payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state), rng=rng)
         target = self.dir / "checkpoints" / f"{name}.pt"
         torch.save(payload, target.with_suffix(".tmp"))
         target.with_suffix(".tmp").replace(target)
 
     def save_checkpoints(self, improved: bool) -> None:
         (self.dir / "checkpoints").mkdir(exist_ok=True)
+        now = time.perf_counter()
+        self.state.elapsed += now - self.started  # so a resumed run keeps counting training.max_minutes
+        self.started = now
         self._save("last", full=True)
         self._save(f"step_{self.state.step}", full=False)
         if improved:
-            shutil.copyfile(self.dir / "checkpoints" / f"step_{self.state.step}.pt", self.dir / "checkpoints" / "best.pt")
+            folder = self.dir / "checkpoints"
+            shutil.copyfile(folder / f"step_{self.state.step}.pt", folder / "best.pt")
         steps = sorted(self.dir.glob("checkpoints/step_*.pt"), key=lambda p: int(p.stem.split("_")[1]))
         for old in steps[:-self.cfg.keep_last]:
             old.unlink()
@@ -127,6 +134,8 @@ class Trainer:
         self.state = TrainState(**saved["state"])
         torch.set_rng_state(saved["rng"]["torch"])
         random.setstate(saved["rng"]["python"])
+        if "cuda" in saved["rng"] and torch.cuda.is_available():
+            torch.cuda.set_rng_state_all(saved["rng"]["cuda"])
         log.info("resumed from step %d (epoch %d, batch %d)", self.state.step, self.state.epoch + 1,
                  self.state.batch_in_epoch)
 
@@ -135,8 +144,12 @@ class Trainer:
     def elapsed(self) -> float:
         return self.state.elapsed + time.perf_counter() - self.started
 
-    def validate(self, train_loss: Optional[float]) -> bool:
-        """Score the model on the validation set, log it, keep checkpoints; True when training should stop."""
+    def validate(self, train_loss: Optional[float], scheduled: bool = True) -> bool:
+        """Score the model on the validation set, log it, keep checkpoints; True when training should stop.
+
+        Only scheduled validations (every valid_every steps) count for plateau decay and early stopping,
+        so the extra one at the end of a budget does not make a resumed run differ from a straight one.
+        """
         loss = validation_loss(self.model, self.data.valid, self.recipe.testing.batch_tokens, self.device)
         hyps = self.translator.translate(self.data.valid_src, beam_size=1)  # greedy: fast, and tracks beam
         bleu = sacrebleu.corpus_bleu(hyps, [self.data.valid_ref]).score
@@ -146,12 +159,15 @@ class Trainer:
         s = self.state
         improved = s.best_score is None or score > s.best_score
         if improved:
-            s.best_score, s.best_step, s.bad_validations, s.plateau_bad = score, s.step, 0, 0
-        else:
+            s.best_score, s.best_step = score, s.step
+        if scheduled and improved:
+            s.bad_validations = s.plateau_bad = 0
+        elif scheduled:
             s.bad_validations += 1
             s.plateau_bad += 1
+        s.validated_step = s.step
         stop = False
-        if self.cfg.schedule is Schedule.PLATEAU and s.plateau_bad > self.cfg.decay_patience:
+        if scheduled and self.cfg.schedule is Schedule.PLATEAU and s.plateau_bad > self.cfg.decay_patience:
             s.plateau_scale *= self.cfg.decay_factor
             s.plateau_bad = 0
             log.info("validation %s has not improved: learning rate decayed to %.3g", metric.value,
@@ -169,7 +185,7 @@ class Trainer:
                  bleu, chrf, " (best)" if improved else "")
         self.save_checkpoints(improved)
         patience = self.cfg.early_stopping_patience
-        if patience is not None and s.bad_validations >= patience:
+        if scheduled and patience is not None and s.bad_validations >= patience:
             log.info("stopping early: no improvement in %d validations", patience)
             stop = True
         return stop
@@ -191,7 +207,7 @@ class Trainer:
 
     def run(self) -> None:
         s, cfg, train = self.state, self.cfg, self.data.train
-        running, running_tokens, last_log, validated_at = torch.zeros((), device=self.device), 0, time.perf_counter(), -1
+        running, running_tokens, last_log = torch.zeros((), device=self.device), 0, time.perf_counter()
         bar = tqdm(total=cfg.max_steps, initial=s.step, unit="step", file=sys.stderr, dynamic_ncols=True)
         self.model.train()
         stop_reason = self.out_of_budget()
@@ -224,8 +240,7 @@ class Trainer:
                     running, running_tokens, last_log = torch.zeros((), device=self.device), 0, now
                 stop_reason = self.out_of_budget()
                 if s.step % cfg.valid_every == 0 or stop_reason:
-                    validated_at = s.step
-                    if self.validate(self.last_train_loss):
+                    if self.validate(self.last_train_loss, scheduled=s.step % cfg.valid_every == 0):
                         stop_reason = stop_reason or "early stopping"
                 if stop_reason:
                     break
@@ -233,8 +248,8 @@ class Trainer:
                 s.epoch += 1
                 s.batch_in_epoch = 0
                 stop_reason = self.out_of_budget()
-        if validated_at != s.step:
-            self.validate(self.last_train_loss)
+        if s.validated_step != s.step:
+            self.validate(self.last_train_loss, scheduled=False)
         bar.close()
         log.info("training stopped at step %d after %.1f minutes: %s; best %s %.2f at step %d", s.step,
                  self.elapsed() / 60, stop_reason, cfg.early_stopping_metric.value,
@@ -254,6 +269,9 @@ def _log_to(model_dir: Path) -> logging.Handler:
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
     """Train the model a recipe describes into its model_dir; returns that directory."""
     model_dir = Path(recipe.model_dir)
+    if resume and not (model_dir / "checkpoints" / "last.pt").is_file():
+        raise Seq2SeqError(f"cannot resume: {model_dir / 'checkpoints' / 'last.pt'} does not exist; "
+                           "train without --resume first")
     if (model_dir / "checkpoints").exists() and not (resume or overwrite):
         raise Seq2SeqError(f"{model_dir} already holds a trained model: pass --resume to continue it "
                            "or --overwrite to start again")

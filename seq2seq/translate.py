@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -58,8 +59,12 @@ class Translator:
         src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
         target = pick_device(device)
         model = Seq2Seq(recipe.model, len(src_vocab), len(trg_vocab), Vocabulary.pad_id)
-        state = torch.load(checkpoint_path(model_dir, checkpoint), map_location="cpu", weights_only=True)
-        model.load_state_dict(state["model"])
+        path = checkpoint_path(model_dir, checkpoint)
+        try:
+            model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
+        except (pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
+            raise Seq2SeqError(f"{path} is not a checkpoint of the model in {model_dir} "
+                               f"({str(error).splitlines()[0][:200]})") from None
         model.to(target).eval()
         return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
 
@@ -107,6 +112,8 @@ class Translator:
 
     def translate(self, sentences: list[str], **options) -> list[str]:
         """Best translation of each sentence, one per input, in order; an empty input gives ''."""
+        if isinstance(sentences, str):
+            raise TypeError("Translator.translate takes a list of sentences, not one string")
         return [self.detokenize(hyps[0] if hyps else None) for hyps in self.search(list(sentences), **options)]
 
 

@@ -28,6 +28,8 @@ def iter_lines(path: str | Path) -> Iterator[str]:
     try:
         with opener(path, "rb") as f:
             for number, raw in enumerate(f, 1):
+                if number == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is not text
                 try:
                     yield raw.decode("utf-8").rstrip("\n").rstrip("\r")
                 except UnicodeDecodeError as error:

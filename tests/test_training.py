@@ -1,0 +1,235 @@
+"""The training job: files it writes, determinism, exact resume, refusals, early stopping, levels, learning."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import torch
+
+from seq2seq.config import load_recipe
+from seq2seq.errors import Seq2SeqError
+from seq2seq.training import train
+from seq2seq.translate import Translator
+
+
+def records(model_dir: Path) -> list[dict]:
+    return [json.loads(line) for line in (model_dir / "validations.jsonl").read_text().splitlines()]
+
+
+def checkpoint(model_dir: Path, name: str = "last") -> dict:
+    return torch.load(model_dir / "checkpoints" / f"{name}.pt", map_location="cpu", weights_only=False)
+
+
+def assert_same_tensors(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys()
+    different = [k for k in a if not torch.equal(a[k], b[k])]
+    assert not different, f"tensors differ: {different}"
+
+
+def assert_same_nested(a, b, path: str = "") -> None:
+    """Equal structure, equal plain values, bit-identical tensors."""
+    if isinstance(a, torch.Tensor):
+        assert isinstance(b, torch.Tensor) and torch.equal(a, b), f"tensor {path} differs"
+    elif isinstance(a, dict):
+        assert isinstance(b, dict) and a.keys() == b.keys(), f"keys of {path} differ"
+        for k in a:
+            assert_same_nested(a[k], b[k], f"{path}.{k}")
+    elif isinstance(a, (list, tuple)):
+        assert type(a) is type(b) and len(a) == len(b), f"{path} differs in length"
+        for i, (x, y) in enumerate(zip(a, b)):
+            assert_same_nested(x, y, f"{path}[{i}]")
+    else:
+        assert a == b, f"{path}: {a!r} != {b!r}"
+
+
+# ---------------------------------------------------------------------- the model directory
+
+
+def test_run_writes_recipe_vocabularies_and_log(trained_model):
+    d = trained_model.dir
+    assert load_recipe(d / "recipe.yaml") == trained_model.recipe
+    for name in ("src_vocab.txt", "trg_vocab.txt"):
+        tokens = (d / name).read_text(encoding="utf-8").split("\n")[:-1]
+        assert tokens[:4] == ["<pad>", "<unk>", "<s>", "</s>"]
+        assert set(tokens[4:]) == set("abcdefghijklmnopqrst")
+    log = (d / "train.log").read_text(encoding="utf-8")
+    assert "training stopped at step 300" in log
+
+
+def test_validations_jsonl_has_one_record_per_validation(trained_model):
+    rows = records(trained_model.dir)
+    assert [r["step"] for r in rows] == [100, 200, 300]
+    for r in rows:
+        assert {"step", "valid_loss", "bleu", "chrf", "lr"} <= r.keys()
+        assert r["valid_loss"] > 0 and 0 <= r["bleu"] <= 100 and 0 <= r["chrf"] <= 100
+        assert r["lr"] == pytest.approx(0.02)
+
+
+def test_checkpoints_best_last_and_keep_last(trained_model):
+    d = trained_model.dir / "checkpoints"
+    assert (d / "best.pt").is_file() and (d / "last.pt").is_file()
+    steps = sorted(p.name for p in d.glob("step_*.pt"))
+    assert len(steps) <= trained_model.recipe.training.keep_last == 2
+    assert steps == ["step_200.pt", "step_300.pt"]  # the most recent ones
+    assert checkpoint(trained_model.dir, "last")["step"] == 300
+    best_step = max(r["step"] for r in records(trained_model.dir) if r["best"])
+    best = checkpoint(trained_model.dir, "best")
+    assert best["step"] == best_step
+    assert_same_tensors(best["model"], checkpoint(trained_model.dir, f"step_{best_step}")["model"])
+
+
+def test_trained_toy_model_reverses_held_out_sequences(trained_model):
+    src = (trained_model.data / "test.src").read_text(encoding="utf-8").splitlines()
+    ref = (trained_model.data / "test.trg").read_text(encoding="utf-8").splitlines()
+    hyps = Translator.load(trained_model.dir, device="cpu").translate(src)
+    exact = sum(h == r for h, r in zip(hyps, ref)) / len(ref)
+    assert exact >= 0.8, f"exact match {exact:.2f} on held-out reversal data"
+
+
+# ---------------------------------------------------------------------- determinism and resume
+
+
+def test_same_recipe_and_seed_give_identical_weights(toy_recipe, tmp_path):
+    a = train(toy_recipe(tmp_path / "a"))
+    b = train(toy_recipe(tmp_path / "b"))
+    assert_same_tensors(checkpoint(a)["model"], checkpoint(b)["model"])
+
+
+def test_different_seeds_give_different_weights(toy_recipe, tmp_path):
+    a = train(toy_recipe(tmp_path / "a", "training.max_steps=2", "training.valid_every=2"))
+    b = train(toy_recipe(tmp_path / "b", "training.max_steps=2", "training.valid_every=2", "training.seed=2"))
+    assert not torch.equal(checkpoint(a)["model"]["decoder.output.weight"],
+                           checkpoint(b)["model"]["decoder.output.weight"])
+
+
+# 30 steps cross two epoch boundaries (about 12 batches an epoch) and the half run stops mid-epoch;
+# dropout (the recipe's 0.1) and scheduled sampling both draw from the RNG that a resume must restore.
+RESUME = ("training.valid_every=5", "training.teacher_forcing_schedule=linear",
+          "training.teacher_forcing_min=0.5", "training.teacher_forcing_decay_steps=30")
+
+
+@pytest.fixture(scope="module")
+def resumed_pair(toy_recipe, tmp_path_factory):
+    root = tmp_path_factory.mktemp("resume")
+    full = train(toy_recipe(root / "full", "training.max_steps=30", *RESUME))
+    half = train(toy_recipe(root / "half", "training.max_steps=15", *RESUME))
+    train(toy_recipe(root / "half", "training.max_steps=30", *RESUME), resume=True)
+    return full, half
+
+
+def test_resume_gives_bit_identical_weights(resumed_pair):
+    full, half = resumed_pair
+    assert checkpoint(half)["step"] == 30
+    assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
+
+
+def test_resume_gives_identical_optimizer_and_training_state(resumed_pair):
+    full, half = (checkpoint(d) for d in resumed_pair)
+    assert_same_nested(full["optimizer"], half["optimizer"], "optimizer")
+    a, b = dict(full["state"]), dict(half["state"])
+    a.pop("elapsed"), b.pop("elapsed")
+    assert a == b
+
+
+def test_resume_continues_the_validation_record(resumed_pair):
+    full, half = (records(d) for d in resumed_pair)
+    keys = ("step", "epoch", "target_tokens", "valid_loss", "bleu", "chrf", "lr", "best")
+    assert [[r[k] for k in keys] for r in full] == [[r[k] for k in keys] for r in half]
+
+
+def test_checkpoint_keeps_the_training_time(resumed_pair):
+    full, half = resumed_pair
+    assert checkpoint(full)["state"]["elapsed"] > 0
+    assert checkpoint(half)["state"]["elapsed"] > 0
+
+
+def test_resume_is_exact_when_the_first_run_stops_between_validations(toy_recipe, tmp_path):
+    extra = ("training.valid_every=5", "training.schedule=plateau", "training.decay_patience=0")
+    full = train(toy_recipe(tmp_path / "full", "training.max_steps=30", *extra))
+    half = train(toy_recipe(tmp_path / "half", "training.max_steps=12", *extra))
+    train(toy_recipe(tmp_path / "half", "training.max_steps=30", *extra), resume=True)
+    assert checkpoint(full)["state"]["plateau_scale"] == checkpoint(half)["state"]["plateau_scale"]
+    assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
+
+
+def test_resuming_a_finished_run_changes_nothing(toy_recipe, tmp_path):
+    recipe = toy_recipe(tmp_path / "m", "training.max_steps=4", "training.valid_every=2")
+    d = train(recipe)
+    before, state = records(d), checkpoint(d)["state"]
+    train(recipe, resume=True)
+    assert [r["step"] for r in records(d)] == [r["step"] for r in before] == [2, 4]
+    assert checkpoint(d)["state"]["bad_validations"] == state["bad_validations"]
+
+
+def test_resume_without_last_checkpoint_is_a_clear_error(toy_recipe, tmp_path):
+    recipe = toy_recipe(tmp_path / "m", "training.max_steps=2", "training.valid_every=2")
+    d = train(recipe)
+    (d / "checkpoints" / "last.pt").unlink()
+    with pytest.raises(Seq2SeqError, match="cannot resume"):
+        train(recipe, resume=True)
+
+
+def test_resume_in_an_empty_directory_says_there_is_nothing_to_resume(toy_recipe, tmp_path):
+    with pytest.raises(Seq2SeqError, match="cannot resume"):
+        train(toy_recipe(tmp_path / "none"), resume=True)
+
+
+def test_existing_checkpoints_refuse_a_new_run(toy_recipe, tmp_path):
+    recipe = toy_recipe(tmp_path / "m", "training.max_steps=2", "training.valid_every=2")
+    train(recipe)
+    last = (Path(recipe.model_dir) / "checkpoints" / "last.pt").read_bytes()
+    with pytest.raises(Seq2SeqError, match=r"--resume.*--overwrite"):
+        train(recipe)
+    assert (Path(recipe.model_dir) / "checkpoints" / "last.pt").read_bytes() == last  # untouched
+    assert [r["step"] for r in records(Path(recipe.model_dir))] == [2]
+    train(recipe, overwrite=True)  # starts again: the old validation record is discarded
+    assert [r["step"] for r in records(Path(recipe.model_dir))] == [2]
+
+
+# ---------------------------------------------------------------------- stopping, levels, filtering
+
+
+def test_early_stopping_stops_when_the_metric_cannot_improve(toy_recipe, tmp_path):
+    patience = 2
+    recipe = toy_recipe(tmp_path / "m", "training.learning_rate=1e-9", "training.max_steps=200",
+                        "training.valid_every=2", f"training.early_stopping_patience={patience}",
+                        "training.early_stopping_metric=bleu")
+    d = train(recipe)
+    rows = records(d)
+    # the first validation sets the best score; `patience` more without improvement stop the run
+    assert [r["step"] for r in rows] == [2, 4, 6]
+    assert [r["best"] for r in rows] == [True, False, False]
+    assert checkpoint(d)["step"] == 6 < 200
+    assert "stopping early" in (d / "train.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("level, extra", [
+    ("word", ()),
+    ("char", ()),
+    ("sentencepiece", ("data.sentencepiece.vocab_size=32",)),
+])
+def test_every_level_trains_and_translates(toy_recipe, tmp_path, level, extra):
+    recipe = toy_recipe(tmp_path / level, f"data.level={level}", "training.max_steps=2", "training.valid_every=2",
+                        *extra)
+    d = train(recipe)
+    assert (d / "checkpoints" / "last.pt").is_file()
+    assert records(d)[-1]["step"] == 2
+    if level == "sentencepiece":
+        assert (d / "spm.joint.model").is_file()
+    out = Translator.load(d, checkpoint="last", device="cpu").translate(["a b c", "", "t s r q p"])
+    assert len(out) == 3 and out[1] == ""
+    assert all(isinstance(s, str) and "\n" not in s for s in out)
+
+
+def test_length_filter_logs_how_many_pairs_it_dropped(toy_recipe, toy_data, tmp_path):
+    src = (toy_data / "train.src").read_text(encoding="utf-8").splitlines()
+    trg = (toy_data / "train.trg").read_text(encoding="utf-8").splitlines()
+    too_long = sum(1 for s, t in zip(src, trg) if len(s.split()) > 8 or len(t.split()) > 8)
+    assert 0 < too_long < len(src)
+    d = train(toy_recipe(tmp_path / "m", "data.max_length=8", "training.max_steps=2", "training.valid_every=2"))
+    log = (d / "train.log").read_text(encoding="utf-8")
+    found = re.search(r"training data: kept (\d+) pairs, dropped (\d+)", log)
+    assert found, log
+    assert (int(found[1]), int(found[2])) == (len(src) - too_long, too_long)

@@ -1,0 +1,125 @@
+"""The Python translation API: Translator.load(dir).translate(lines)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from seq2seq import Translator as LazyTranslator
+from seq2seq.errors import Seq2SeqError
+from seq2seq.translate import Translator
+
+
+@pytest.fixture(scope="module")
+def translator(trained_model) -> Translator:
+    return Translator.load(trained_model.dir, device="cpu")
+
+
+def test_package_exports_translator():
+    assert LazyTranslator is Translator
+
+
+def test_one_output_per_input_in_order(translator):
+    lines = ["a b c", "t s r q p o n m l k j i", "e", "b b b b a", "c a t", "q r s t a b c d e f g", "a b c"]
+    out = translator.translate(lines)
+    assert isinstance(out, list) and len(out) == len(lines)
+    assert all(isinstance(s, str) and "\n" not in s for s in out)
+    assert out == [translator.translate([line])[0] for line in lines]  # batching sorts, output must not
+    assert out[0] == out[-1]
+
+
+def test_batch_size_does_not_change_translations(translator):
+    lines = ["a b c d e f", "t s", "k l m n o p q r s", "h", "g f e d c b a g f e"]
+    assert translator.translate(lines, batch_tokens=4) == translator.translate(lines, batch_tokens=10_000)
+
+
+def test_accepts_any_iterable(translator):
+    assert translator.translate(("a b", "c d")) == translator.translate(["a b", "c d"])
+    assert translator.translate(s for s in ["a b", "c d"]) == translator.translate(["a b", "c d"])
+    assert translator.translate([]) == []
+
+
+def test_empty_and_whitespace_lines_give_empty_outputs(translator):
+    lines = ["", "   ", "\t", "a b c", " \u00a0 ", "\u2028", "", "d e"]
+    out = translator.translate(lines)
+    assert len(out) == len(lines)
+    assert [out[i] for i in (0, 1, 2, 4, 5, 6)] == [""] * 6
+    assert out[3] != "" and out[7] != ""
+    assert translator.translate(["", " "]) == ["", ""]  # nothing at all to decode
+    assert translator.search(["", "a"])[0] == []
+
+
+def test_very_long_input_respects_the_max_length(translator):
+    a, b = translator.recipe.testing.max_len_a, translator.recipe.testing.max_len_b
+    long_line = " ".join("abcdefghijklmnopqrst"[i % 20] for i in range(2000))
+    (hyp_long,), (hyp_short,) = translator.search([long_line, "a b c"])
+    assert len(hyp_long.tokens) <= a * 2000 + b
+    assert len(hyp_short.tokens) <= a * 3 + b
+    (greedy_long,), = translator.search([long_line], beam_size=1)
+    assert len(greedy_long.tokens) <= a * 2000 + b
+    out = translator.translate([long_line], max_len_a=0.0, max_len_b=7)
+    assert len(out) == 1 and 1 <= len(out[0].split()) <= 7
+
+
+def test_unseen_tokens_and_characters_do_not_crash(translator):
+    lines = ["a b zz", "ü ß 漢 字 😀", "\u200b", "A B C", "a\x00b", "<unk> <s> </s> <pad>", "a\u2028b"]
+    out = translator.translate(lines)
+    assert len(out) == len(lines)
+    assert all(isinstance(s, str) and "\n" not in s for s in out)
+
+
+def test_checkpoint_best_last_and_path(trained_model):
+    d = trained_model.dir / "checkpoints"
+    lines = ["a b c d e f g h", "q r s", "t a t a t"]
+    best = Translator.load(trained_model.dir, device="cpu").translate(lines)
+    assert Translator.load(trained_model.dir, "best", device="cpu").translate(lines) == best
+    assert Translator.load(trained_model.dir, str(d / "best.pt"), device="cpu").translate(lines) == best
+    last = Translator.load(trained_model.dir, "last", device="cpu")
+    by_path = Translator.load(trained_model.dir, str(d / "step_300.pt"), device="cpu")
+    assert last.translate(lines) == by_path.translate(lines)
+    early = Translator.load(trained_model.dir, str(d / "step_200.pt"), device="cpu")
+    assert all(a.equal(b) for a, b in zip(last.model.state_dict().values(), by_path.model.state_dict().values()))
+    assert not all(a.equal(b) for a, b in zip(last.model.state_dict().values(), early.model.state_dict().values()))
+
+
+def test_model_dir_can_be_moved(trained_model, translator, tmp_path):
+    moved = shutil.copytree(trained_model.dir, tmp_path / "moved")
+    lines = ["a b c d", "s t"]
+    assert Translator.load(moved, device="cpu").translate(lines) == translator.translate(lines)
+
+
+def test_missing_checkpoint_is_a_clear_error(trained_model, tmp_path):
+    with pytest.raises(Seq2SeqError, match="checkpoint"):
+        Translator.load(trained_model.dir, "nope", device="cpu")
+    with pytest.raises(Seq2SeqError, match="checkpoint"):
+        Translator.load(trained_model.dir, str(tmp_path / "missing.pt"), device="cpu")
+
+
+def test_a_file_that_is_not_a_checkpoint_is_a_clear_error(trained_model):
+    with pytest.raises(Seq2SeqError):
+        Translator.load(trained_model.dir, str(trained_model.dir / "recipe.yaml"), device="cpu")
+
+
+def test_missing_model_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(Seq2SeqError):
+        Translator.load(tmp_path / "does-not-exist")
+    with pytest.raises(Seq2SeqError):
+        Translator.load(tmp_path)  # exists, but holds no model
+
+
+def test_model_dir_without_checkpoints_is_a_clear_error(trained_model, tmp_path):
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for name in ("recipe.yaml", "src_vocab.txt", "trg_vocab.txt"):
+        shutil.copy(trained_model.dir / name, partial / name)
+    with pytest.raises(Seq2SeqError, match="checkpoint"):
+        Translator.load(partial, device="cpu")
+
+
+def test_missing_cuda_is_a_clear_error(trained_model):
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("a CUDA device is present")
+    with pytest.raises(Seq2SeqError, match="CUDA"):
+        Translator.load(trained_model.dir, device="cuda")
