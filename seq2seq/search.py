@@ -32,8 +32,8 @@ def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
 
 def greedy_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
                   max_len_a: float = 1.5, max_len_b: int = 10, min_len: int = 0) -> list[Hypothesis]:
-    """The best token at every step: beam search with one beam and raw log-probabilities."""
-    found = beam_search(model, src, src_lengths, bos, eos, beam_size=1, alpha=0.0, n_best=1,
+    """The best token at every step: beam search with one beam."""
+    found = beam_search(model, src, src_lengths, bos, eos, beam_size=1, n_best=1,
                         max_len_a=max_len_a, max_len_b=max_len_b, min_len=min_len)
     return [hyps[0] for hyps in found]
 
@@ -47,9 +47,11 @@ def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos:
     Each step extends all live beams, keeps the best beam_size continuations per sentence, and sets aside
     hypotheses that end in </s> among the top beam_size candidates. A sentence stops once n_best are set
     aside and no live beam can still beat them under the length penalty, or at its length limit; it
-    then leaves the batch, so the others run on fewer rows.
+    then leaves the batch, so the others run on fewer rows. With one beam this is greedy decoding
+    (the length penalty is not applied).
     """
     k, n_best = beam_size, min(n_best, beam_size)
+    alpha = alpha if k > 1 else 0.0  # one beam is greedy decoding: nothing to compare lengths against
     memory, state = model.encode(src, src_lengths)
     batch, device = src.shape[0], src.device
     rows = torch.arange(batch, device=device).repeat_interleave(k)  # row b*k+j is beam j of sentence b

@@ -227,12 +227,13 @@ def test_wide_beam_equals_exhaustive_search(name, alpha):
         assert hyps[0].normalized == pytest.approx(score, abs=1e-4)
 
 
+@pytest.mark.parametrize("alpha", [0.0, 1.0])
 @pytest.mark.parametrize("name", list(CONFIGS))
-def test_beam_one_equals_greedy_token_for_token(name):
+def test_beam_one_equals_greedy_token_for_token(name, alpha):
     model = tiny_model(name, 20, scale=1.0)
     sentences = [[4, 5, 6, 7], [8], [9, 10, 11, 4, 5, 6, 7, 8], [6, 6]]
     batch = batch_of(sentences)
-    beams = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, beam_size=1, alpha=0.0,
+    beams = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, beam_size=1, alpha=alpha,
                         max_len_a=2.0, max_len_b=5)
     for src, [hyp] in zip(sentences, beams):
         # reference greedy: argmax at every step through the model's step function, one sentence at a time
