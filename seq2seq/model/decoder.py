@@ -5,7 +5,7 @@ teacher forcing the input projections and the output layer run once for all step
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Optional
 
 import torch
