@@ -1,0 +1,94 @@
+"""Evaluation: report.json numbers equal the sacrebleu command-line tool's on the same files."""
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from seq2seq.cli import main
+from seq2seq.evaluate import evaluate_files
+
+WORDS = "the a cat dog man woman sits runs on under blue red big small street park near with".split()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    """A reference and two systems that corrupt it at different rates (80 sentences)."""
+    rng = random.Random(3)
+    folder = tmp_path_factory.mktemp("eval")
+    refs = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12))) for _ in range(80)]
+
+    def corrupt(rate: float) -> list[str]:
+        return [" ".join(w if rng.random() > rate else rng.choice(WORDS) for w in r.split()) for r in refs]
+
+    paths = {"ref": folder / "ref.txt", "good": folder / "good.txt", "bad": folder / "bad.txt"}
+    for name, lines in (("ref", refs), ("good", corrupt(0.15)), ("bad", corrupt(0.4))):
+        paths[name].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
+def sacrebleu_cli(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "sacrebleu", *args, "-w", "4"], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_scores_and_confidence_equal_the_sacrebleu_cli(files):
+    report = evaluate_files([files["good"]], [files["ref"]])
+    ours = report["systems"][0]["metrics"]
+    theirs = json.loads(sacrebleu_cli(str(files["ref"]), "-i", str(files["good"]), "-m", "bleu", "chrf", "ter",
+                                      "--confidence", "-f", "json"))
+    assert [t["name"] for t in theirs] == list(ours)
+    for t in theirs:
+        entry = ours[t["name"]]
+        assert entry["score"] == pytest.approx(t["score"], abs=1e-4)
+        assert entry["mean"] == pytest.approx(t["confidence_mean"], abs=1e-4)
+        assert entry["ci95"] == pytest.approx(t["confidence_var"], abs=1e-4)
+        assert entry["signature"] == t["signature"]
+
+
+def test_paired_bootstrap_p_values_equal_the_sacrebleu_cli(files):
+    report = evaluate_files([files["good"], files["bad"]], [files["ref"]], randomization_trials=1000)
+    text = sacrebleu_cli(str(files["ref"]), "-i", str(files["good"]), str(files["bad"]), "-m", "bleu", "chrf",
+                         "--paired-bs", "-f", "text")
+    p_values = [float(p) for p in re.findall(r"p = ([0-9.]+)", text)]
+    ours = report["significance"]["paired_bootstrap"]
+    assert p_values == pytest.approx([ours["BLEU"][1], ours["chrF2"][1]], abs=1e-4)
+    assert ours["BLEU"][0] is None  # the baseline is not tested against itself
+    assert report["systems"][0]["metrics"]["BLEU"]["score"] > report["systems"][1]["metrics"]["BLEU"]["score"]
+
+
+def test_cli_writes_json_and_markdown(files, tmp_path):
+    out = tmp_path / "report"
+    assert main(["evaluate", "--hyp", str(files["good"]), "--hyp", str(files["bad"]), "--ref", str(files["ref"]),
+                 "--report", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [s["name"] for s in report["systems"]] == ["good.txt", "bad.txt"]
+    assert report["sentences"] == 80
+    markdown = (out / "report.md").read_text()
+    assert "| good.txt |" in markdown and "baseline" in markdown and "nrefs:1" in markdown
+
+
+def test_hypothesis_with_wrong_line_count_is_a_clear_error(files, tmp_path, capsys):
+    short = tmp_path / "short.txt"
+    short.write_text("the cat\n", encoding="utf-8")
+    assert main(["evaluate", "--hyp", str(short), "--ref", str(files["ref"]), "--report", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "short.txt has 1 lines but 80 were expected" in err and "Traceback" not in err
+
+
+def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    out = tmp_path / "report"
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
+                 "--report", str(out), "--beam-size", "2"]) == 0
+    hyps = (out / "hypotheses.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    assert len(hyps) == len(src.read_text(encoding="utf-8").splitlines())
+    report = json.loads((out / "report.json").read_text())
+    assert report["systems"][0]["metrics"]["BLEU"]["score"] > 50  # the toy model reverses well
