@@ -64,26 +64,19 @@ def _translate(args: argparse.Namespace) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> None:
-    from .evaluate import evaluate_files, write_report
+    from .evaluate import evaluate_files, evaluate_model
+    from .report import write_report
 
-    hyps = list(args.hyp)
     if args.model:
-        from .translate import Translator, translate_stream
-
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
-        translator = Translator.load(args.model, args.checkpoint, args.device)
-        out_dir = Path(args.report)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        hyp_path = out_dir / "hypotheses.txt"
-        with open(hyp_path, "w", encoding="utf-8", newline="\n") as out:
-            translate_stream(translator, read_input_lines(Path(args.src).read_bytes(), args.src), out,
-                             beam_size=args.beam_size, alpha=args.alpha)
-        hyps.insert(0, str(hyp_path))
-    if not hyps:
+        report = evaluate_model(args.model, args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
+                                beam_size=args.beam_size, alpha=args.alpha)
+    elif args.hyp:
+        report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap)
+    else:
         raise Seq2SeqError("evaluate needs --model MODEL_DIR --src F, or one or more --hyp files")
-    report = evaluate_files(hyps, args.ref, n_bootstrap=args.bootstrap)
-    print(f"wrote {write_report(report, args.report)}/report.md and report.json", file=sys.stderr)
+    print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = jobs.add_parser("evaluate", help="score translations with sacrebleu and compare systems")
     ev.add_argument("--model", help="translate --src with this model directory first (its output is the baseline)")
     ev.add_argument("--checkpoint", default="best", help="with --model: best, last, or a checkpoint file")
-    ev.add_argument("--src", help="source side of the test set (needed with --model)")
+    ev.add_argument("--src", help="source side of the test set (needed with --model; gives length buckets)")
     ev.add_argument("--hyp", action="append", default=[], help="a system's output file (repeatable)")
     ev.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
     ev.add_argument("--report", required=True, help="folder for report.json and report.md")

@@ -2,6 +2,8 @@
 systems with sacrebleu's paired bootstrap resampling and approximate randomization tests."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from pathlib import Path
 from typing import Optional, Sequence
@@ -61,66 +63,104 @@ def paired_tests(systems: list[tuple[str, list[str]]], refs: list[list[str]], bo
     return tests
 
 
+BUCKETS = ((1, 10), (11, 15), (16, 20), (21, 30), (31, None))  # source words (reference words without --src)
+
+
+def by_length(lengths: list[int], systems: list[list[str]], refs: list[list[str]]) -> list[dict]:
+    """Corpus BLEU and chrF of every system on sentences grouped by length, to see where quality drops."""
+    rows = []
+    for low, high in BUCKETS:
+        ids = [i for i, n in enumerate(lengths) if n >= low and (high is None or n <= high)]
+        if not ids:
+            continue
+        pick = lambda lines: [lines[i] for i in ids]  # noqa: E731
+        bucket_refs = [pick(r) for r in refs]
+        rows.append({"bucket": f"{low}-{high}" if high else f"{low}+", "sentences": len(ids),
+                     "bleu": [round(BLEU().corpus_score(pick(h), bucket_refs).score, 2) for h in systems],
+                     "chrf": [round(CHRF().corpus_score(pick(h), bucket_refs).score, 2) for h in systems]})
+    return rows
+
+
+def extremes(src: Optional[list[str]], refs: list[str], hyps: list[str], count: int = 5) -> dict:
+    """The best and worst sentences by sentence-level chrF, with source, reference and hypothesis."""
+    chrf = CHRF()
+    scores = [chrf.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+    order = sorted(range(len(hyps)), key=lambda i: scores[i])
+    entry = lambda i: {"line": i + 1, "chrf": round(scores[i], 2), "source": src[i] if src else None,  # noqa: E731
+                       "reference": refs[i], "hypothesis": hyps[i]}
+    return {"sentence_chrf": [round(x, 2) for x in scores], "best": [entry(i) for i in order[::-1][:count]],
+            "worst": [entry(i) for i in order[:count]]}
+
+
 def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Path],
-                   names: Optional[Sequence[str]] = None, n_bootstrap: int = 1000,
-                   bootstrap_samples: int = 1000, randomization_trials: int = 10000) -> dict:
+                   src_path: Optional[str | Path] = None, names: Optional[Sequence[str]] = None,
+                   n_bootstrap: int = 1000, bootstrap_samples: int = 1000, randomization_trials: int = 10000) -> dict:
     """The report data for one or more systems' outputs against one or more references."""
     if not hyp_paths or not ref_paths:
         raise Seq2SeqError("evaluate needs at least one --hyp and one --ref file")
     ref_texts = read_parallel(ref_paths, "reference")
     hyp_texts = read_parallel(hyp_paths, "hypothesis file", expected=len(ref_texts[0]))
+    src = read_parallel([src_path], "source", expected=len(ref_texts[0]))[0] if src_path else None
     names = list(names) if names else [Path(p).name for p in hyp_paths]
     systems = []
     for name, path, hyps in zip(names, hyp_paths, hyp_texts):
         log.info("scoring %s", path)
         systems.append({"name": name, "path": str(path), **score_system(hyps, ref_texts, n_bootstrap)})
-    report = {"sentences": len(ref_texts[0]), "references": [str(p) for p in ref_paths], "systems": systems}
+    lengths = [len(line.split()) for line in (src or ref_texts[0])]
+    report = {"sentences": len(ref_texts[0]), "references": [str(p) for p in ref_paths],
+              "source": str(src_path) if src_path else None, "systems": systems,
+              "by_length": {"of": "source" if src else "reference", "rows": by_length(lengths, hyp_texts, ref_texts)},
+              "sentences_by_chrf": extremes(src, ref_texts[0], hyp_texts[0])}
     if len(systems) > 1:
         report["significance"] = paired_tests(list(zip(names, hyp_texts)), ref_texts, bootstrap_samples,
                                               randomization_trials)
     return report
 
 
-def _cell(entry: dict) -> str:
-    return f"{entry['score']:.2f} ± {entry['ci95']:.2f}" if "ci95" in entry else f"{entry['score']:.2f}"
+def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Sequence[str | Path],
+                   report_dir: str | Path, other_hyps: Sequence[str | Path] = (), checkpoint: str = "best",
+                   device: Optional[str] = "auto", attention_examples: int = 3, **search) -> dict:
+    """Translate src with a model (its output is the baseline), then evaluate it and any other systems.
 
+    Adds what only a model can give: its summary, decoding settings and speed, training curves, and
+    attention matrices for the first few sentences.
+    """
+    from .translate import Translator, translate_stream
 
-def report_markdown(report: dict) -> str:
-    """A GitHub-readable summary: one row per system, p-values against the first (baseline) system."""
-    systems, tests = report["systems"], report.get("significance", {})
-    head = "| system | BLEU | chrF | TER | length ratio |"
-    rule = "|---|---|---|---|---|"
-    if tests:
-        head += " p BLEU (bootstrap / AR) | p chrF (bootstrap / AR) |"
-        rule += "---|---|"
-    rows = [head, rule]
-    for i, system in enumerate(systems):
-        m = system["metrics"]
-        row = f"| {system['name']} | {_cell(m['BLEU'])} | {_cell(m['chrF2'])} | {_cell(m['TER'])} | " \
-              f"{system['length_ratio']:.3f} |"
-        if tests:
-            pairs = [(tests["paired_bootstrap"][k][i], tests["approximate_randomization"][k][i]) for k in ("BLEU", "chrF2")]
-            row += "".join(" baseline |" if bs is None else f" {bs:.4f} / {ar:.4f} |" for bs, ar in pairs)
-        rows.append(row)
-    signatures = systems[0]["metrics"]
-    lines = [f"# Evaluation: {len(systems)} system(s), {report['sentences']} sentences", "",
-             "Scores are sacrebleu's on detokenized text, ± its 95% bootstrap confidence interval."]
-    if tests:
-        lines.append(f"p-values compare each system with the first: paired bootstrap resampling "
-                     f"({tests['paired_bootstrap']['samples']} samples) / approximate randomization "
-                     f"({tests['approximate_randomization']['samples']} trials).")
-    lines += ["", *rows, "", "Signatures:", ""]
-    lines += [f"- {name}: `{entry['signature']}`" for name, entry in signatures.items()]
-    lines += ["", "References: " + ", ".join(f"`{p}`" for p in report["references"]), ""]
-    return "\n".join(lines)
-
-
-def write_report(report: dict, out_dir: str | Path) -> Path:
-    """Write report.json (every number) and report.md into out_dir."""
-    import json
-
-    out = Path(out_dir)
+    translator = Translator.load(model_dir, checkpoint, device)
+    out = Path(report_dir)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (out / "report.md").write_text(report_markdown(report), encoding="utf-8")
-    return out
+    hyp_path = out / "hypotheses.txt"
+    sources = read_lines(src_path)
+    with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
+        speed = translate_stream(translator, sources, f, **search)
+    report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path,
+                            names=[f"{Path(model_dir).name} ({checkpoint})", *[Path(p).name for p in other_hyps]])
+    recipe_file = Path(model_dir) / "recipe.yaml"
+    cfg = translator.recipe
+    report["model"] = {"dir": str(model_dir), "checkpoint": checkpoint,
+                       "parameters": translator.model.num_parameters(),
+                       "encoder": f"{cfg.model.encoder.cell.value}, "
+                                  f"{'bidirectional' if cfg.model.encoder.bidirectional else 'unidirectional'}, "
+                                  f"{cfg.model.encoder.num_layers} layer(s) of {cfg.model.encoder.hidden_size}",
+                       "decoder": f"{cfg.model.decoder.cell.value}, {cfg.model.decoder.num_layers} layer(s) of "
+                                  f"{cfg.model.decoder.hidden_size}, {cfg.model.attention.type.value} attention",
+                       "recipe": str(recipe_file),
+                       "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
+    testing = cfg.testing
+    report["decoding"] = {"beam_size": search.get("beam_size") or testing.beam_size,
+                          "alpha": testing.alpha if search.get("alpha") is None else search["alpha"],
+                          "max_len_a": testing.max_len_a, "max_len_b": testing.max_len_b, **speed}
+    log_file = Path(model_dir) / "validations.jsonl"
+    if log_file.is_file():
+        report["training"] = [json.loads(line) for line in log_file.read_text(encoding="utf-8").splitlines() if line]
+    examples = [i for i, s in enumerate(sources) if s.strip()][:attention_examples]
+    found = translator.search([sources[i] for i in examples], beam_size=1)
+    report["attention"] = [{"line": i + 1,
+                            "source": translator.src_tokenizer.encode(sources[i]) + ["</s>"],
+                            "target": [translator.trg_vocab.itos[t] for t in h[0].tokens]
+                                      + ["</s>"] * (len(h[0].attention) - len(h[0].tokens)),
+                            "weights": [[round(w, 4) for w in row] for row in h[0].attention.tolist()]}
+                           for i, h in zip(examples, found) if h]
+    return report
+

@@ -1,0 +1,66 @@
+"""Report rendering: self-contained HTML, every image present, Markdown tables, a real browser renders it."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from seq2seq.cli import main
+
+
+@pytest.fixture(scope="module")
+def model_report(trained_model, tmp_path_factory):
+    """A full report of the trained toy model against the toy test set, with a second system."""
+    out = tmp_path_factory.mktemp("report")
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    other = out / "copy.txt"  # a weak second system: the source copied unchanged
+    other.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
+                 "--hyp", str(other), "--report", str(out)]) == 0
+    return out
+
+
+def test_html_is_self_contained(model_report):
+    page = (model_report / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r"(src|href)=\"(https?:)?//", page), "no external resources"
+    sources = re.findall(r"<img [^>]*src=\"([^\"]+)\"", page)
+    assert len(sources) >= 5  # length buckets, chrF histogram, training curves, attention examples
+    assert all(s.startswith("data:image/png;base64,") for s in sources)
+
+
+def test_markdown_images_exist_and_tables_hold_the_numbers(model_report):
+    markdown = (model_report / "report.md").read_text(encoding="utf-8")
+    report = json.loads((model_report / "report.json").read_text())
+    for name in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown):
+        assert (model_report / name).is_file() and (model_report / name).stat().st_size > 1000
+    bleu = report["systems"][0]["metrics"]["BLEU"]
+    assert f"{bleu['score']:.2f} ± {bleu['ci95']:.2f}" in markdown
+    assert report["systems"][1]["name"] == "copy.txt" and "baseline" in markdown
+
+
+def test_model_report_has_model_decoding_training_and_attention(model_report):
+    report = json.loads((model_report / "report.json").read_text())
+    assert report["model"]["parameters"] > 0 and len(report["model"]["recipe_sha256"]) == 16
+    assert report["decoding"]["sentences"] == report["sentences"] and report["decoding"]["sentences_per_second"] > 0
+    assert [r["step"] for r in report["training"]] == [100, 200, 300]
+    for example in report["attention"]:
+        weights = example["weights"]
+        assert len(weights) == len(example["target"]) and all(len(row) == len(example["source"]) for row in weights)
+        assert all(abs(sum(row) - 1) < 1e-3 for row in weights)
+    worst, best = report["sentences_by_chrf"]["worst"], report["sentences_by_chrf"]["best"]
+    assert worst[0]["chrf"] <= best[-1]["chrf"] <= best[0]["chrf"]
+    assert sum(r["sentences"] for r in report["by_length"]["rows"]) == report["sentences"]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
+def test_a_real_browser_renders_the_page(model_report, tmp_path):
+    shot = tmp_path / "page.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,2000",
+                    f"--screenshot={shot}", (model_report / "report.html").as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 20_000  # a blank page is a few KB
