@@ -79,6 +79,13 @@ def _evaluate(args: argparse.Namespace) -> None:
     print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
 
 
+def _sweep(args: argparse.Namespace) -> None:
+    from .sweep import sweep
+
+    sweep(args.recipe, args.grid, args.src, args.ref, args.out, args.set)
+    print(f"wrote {args.out}/report.html, report.md and report.json", file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="seq2seq", description="Recurrent neural machine translation.")
     parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
@@ -121,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--bootstrap", type=int, default=1000, help="bootstrap samples for confidence intervals")
     ev.add_argument("--device", default="auto", help="with --model: auto, cpu or cuda[:N]")
     ev.set_defaults(run=_evaluate)
+
+    sw = jobs.add_parser("sweep", help="train and evaluate every combination of recipe values, compare them")
+    sw.add_argument("recipe", help="the base recipe (YAML)")
+    sw.add_argument("--grid", action="append", required=True, metavar="KEY=V1,V2",
+                    help="values to try for one recipe key (repeatable: the grid is every combination)")
+    sw.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override for every variant")
+    sw.add_argument("--src", required=True, help="test source file")
+    sw.add_argument("--ref", action="append", required=True, help="test reference file (repeatable)")
+    sw.add_argument("--out", required=True, help="sweep folder: one model directory per variant, and the report")
+    sw.set_defaults(run=_sweep)
     return parser
 
 

@@ -88,6 +88,17 @@ def _plot_attention(example: dict, path: Path) -> None:
     _save(fig, path)
 
 
+def _plot_variants(report: dict, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    for variant in report["variants"]:
+        ax.plot([p["elapsed"] / 60 for p in variant["curve"]], [p["bleu"] for p in variant["curve"]],
+                marker=".", label=variant["name"])
+    ax.set_xlabel("wall time (minutes)")
+    ax.set_ylabel("validation BLEU")
+    ax.legend(fontsize=8)
+    _save(fig, path)
+
+
 def _save(fig, path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -102,6 +113,9 @@ def make_plots(report: dict, out: Path) -> dict[str, str]:
     if report.get("training"):
         images["Training curves"] = "training_curves.png"
         _plot_training(report, out / images["Training curves"])
+    if report.get("variants"):
+        images["Validation BLEU of every variant"] = "variants_bleu.png"
+        _plot_variants(report, out / images["Validation BLEU of every variant"])
     for k, example in enumerate(report.get("attention", [])):
         images[f"Attention, line {example['line']}"] = f"attention_{k + 1}.png"
         _plot_attention(example, out / images[f"Attention, line {example['line']}"])
@@ -115,6 +129,11 @@ def _sections(report: dict) -> list[tuple[str, list[list[str]]]]:
     rows = [["length", "sentences", *[f"BLEU {s['name']}" for s in report["systems"]]]]
     rows += [[r["bucket"], str(r["sentences"]), *[f"{b:.2f}" for b in r["bleu"]]] for r in by_length["rows"]]
     sections.append((f"BLEU by {by_length['of']} length", rows))
+    if report.get("variants"):
+        rows = [["variant", "overrides", "parameters", "training minutes", "target tokens/s"]]
+        rows += [[v["name"], " ".join(v["overrides"]), str(v["parameters"]), f"{v['train_minutes']:.2f}",
+                  str(v["target_tokens_per_second"])] for v in report["variants"]]
+        sections.append(("Variants", rows))
     for key in ("model", "decoding"):
         if report.get(key):
             sections.append((key.capitalize(), [["", ""], *[[k, str(v)] for k, v in report[key].items()]]))

@@ -1,0 +1,84 @@
+"""Recipe sweeps: train every combination of a grid of recipe keys, evaluate each, compare them in one report.
+
+Each variant trains into its own model directory under the sweep folder and is marked done there when
+evaluated, so an interrupted sweep restarted with the same command skips what is finished (and resumes a
+variant whose training was cut off).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Sequence
+
+from .config import load_recipe
+from .data.corpus import read_lines
+from .errors import Seq2SeqError
+from .evaluate import evaluate_files
+from .report import write_report
+
+log = logging.getLogger(__name__)
+DONE = "sweep_done.json"
+
+
+def grid_variants(grids: Sequence[str]) -> list[list[str]]:
+    """['a.b=x,y', 'c=1,2'] -> every combination as --set overrides, the first values first."""
+    axes = []
+    for grid in grids:
+        key, sep, values = grid.partition("=")
+        if not sep or not key.strip() or not values.strip():
+            raise Seq2SeqError(f"--grid {grid!r}: expected KEY=V1,V2,..., e.g. model.encoder.cell=gru,lstm")
+        axes.append([f"{key.strip()}={v.strip()}" for v in values.split(",")])
+    return [list(combo) for combo in itertools.product(*axes)]
+
+
+def variant_name(overrides: Sequence[str]) -> str:
+    """A folder name from the overrides, keys without their top section: 'encoder.cell-gru_decoder.cell-lstm'."""
+    parts = [f"{k.split('.', 1)[-1]}-{v}" for k, v in (o.split("=", 1) for o in overrides)]
+    return re.sub(r"[^A-Za-z0-9_.-]", "", "_".join(parts)) or "base"
+
+
+def _train_variant(recipe_path: str, overrides: list[str], model_dir: Path, src: Path) -> dict:
+    """Train (or resume) one variant, translate the test source, and record what the report needs."""
+    from .training import train
+    from .translate import Translator, translate_stream
+
+    recipe = load_recipe(recipe_path, [*overrides, f"model_dir={model_dir}"])
+    resume = (model_dir / "checkpoints" / "last.pt").is_file()
+    log.info("sweep: %s %s", "resuming" if resume else "training", model_dir.name)
+    train(recipe, resume=resume, overwrite=not resume)
+    translator = Translator.load(model_dir, "best", recipe.training.device)
+    with open(model_dir / "test_hypotheses.txt", "w", encoding="utf-8", newline="\n") as out:
+        translate_stream(translator, read_lines(src), out, progress=False)
+    curve = [json.loads(line) for line in (model_dir / "validations.jsonl").read_text(encoding="utf-8").splitlines()]
+    last = curve[-1]
+    record = {"name": model_dir.name, "overrides": overrides, "parameters": translator.model.num_parameters(),
+              "train_minutes": round(last["elapsed"] / 60, 2),
+              "target_tokens_per_second": round(last["target_tokens"] / max(last["elapsed"], 1e-9)),
+              "curve": [{"step": r["step"], "elapsed": r["elapsed"], "bleu": r["bleu"]} for r in curve]}
+    (model_dir / DONE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return record
+
+
+def sweep(recipe_path: str, grids: Sequence[str], src: str | Path, refs: Sequence[str | Path], out_dir: str | Path,
+          extra: Sequence[str] = ()) -> dict:
+    """Train and evaluate every variant (sequentially), then write one comparison report into out_dir."""
+    out, src = Path(out_dir), Path(src)
+    variants = grid_variants(grids)
+    names = [variant_name(v) for v in variants]
+    if len(set(names)) != len(names):
+        raise Seq2SeqError("two grid values give the same variant name; use distinct values")
+    records = []
+    for overrides, name in zip(variants, names):
+        model_dir = out / name
+        if (model_dir / DONE).is_file():
+            log.info("sweep: %s is done already, skipping", name)
+            records.append(json.loads((model_dir / DONE).read_text(encoding="utf-8")))
+        else:
+            records.append(_train_variant(recipe_path, [*extra, *overrides], model_dir, src))
+    report = evaluate_files([out / n / "test_hypotheses.txt" for n in names], refs, src, names=names)
+    report["variants"] = records
+    write_report(report, out)
+    return report

@@ -1,0 +1,56 @@
+"""Sweeps: a 2x2 grid trains four variants, compares them in one report, and a restart skips finished ones."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from seq2seq import sweep as sweep_module
+from seq2seq.cli import main
+from seq2seq.errors import Seq2SeqError
+from seq2seq.sweep import grid_variants, variant_name
+
+from conftest import RECIPE
+
+
+def test_grid_is_every_combination_first_values_first():
+    grid = grid_variants(["model.encoder.cell=gru,lstm", "model.encoder.bidirectional=true,false"])
+    assert grid == [["model.encoder.cell=gru", "model.encoder.bidirectional=true"],
+                    ["model.encoder.cell=gru", "model.encoder.bidirectional=false"],
+                    ["model.encoder.cell=lstm", "model.encoder.bidirectional=true"],
+                    ["model.encoder.cell=lstm", "model.encoder.bidirectional=false"]]
+    assert variant_name(grid[1]) == "encoder.cell-gru_encoder.bidirectional-false"
+    with pytest.raises(Seq2SeqError, match="KEY=V1,V2"):
+        grid_variants(["model.encoder.cell"])
+
+
+def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_path, monkeypatch):
+    out = tmp_path / "sweep"
+    sets = [a for s in toy_overrides(tmp_path / "unused", "training.max_steps=8", "training.valid_every=4")
+            if not s.startswith("model_dir=") for a in ("--set", s)]
+    args = ["sweep", str(RECIPE), "--grid", "model.encoder.cell=gru,lstm", "--grid",
+            "model.decoder.cell=gru,rnn_tanh", *sets, "--src", str(toy_data / "test.src"),
+            "--ref", str(toy_data / "test.trg"), "--out", str(out)]
+    assert main(args) == 0
+    report = json.loads((out / "report.json").read_text())
+    names = [f"encoder.cell-{e}_decoder.cell-{d}" for e in ("gru", "lstm") for d in ("gru", "rnn_tanh")]
+    assert [s["name"] for s in report["systems"]] == names
+    assert [v["name"] for v in report["variants"]] == names
+    assert report["significance"]["paired_bootstrap"]["BLEU"][0] is None  # the first variant is the baseline
+    assert all(len(p) == 4 and p[1] is not None for p in report["significance"]["paired_bootstrap"].values()
+               if isinstance(p, list))
+    for v in report["variants"]:
+        assert v["parameters"] > 0 and v["target_tokens_per_second"] > 0 and [p["step"] for p in v["curve"]] == [4, 8]
+    assert (out / "variants_bleu.png").is_file() and "Variants" in (out / "report.md").read_text()
+    # each variant's saved recipe holds its own values
+    from seq2seq.config import load_recipe
+    model = load_recipe(out / "encoder.cell-lstm_decoder.cell-rnn_tanh" / "recipe.yaml").model
+    assert (model.encoder.cell.value, model.decoder.cell.value) == ("lstm", "rnn_tanh")
+
+    # restarted: nothing is trained again, the report is rebuilt from what is there
+    def refuse(*a, **k):
+        raise AssertionError("a finished variant was trained again")
+    monkeypatch.setattr(sweep_module, "_train_variant", refuse)
+    (out / "report.json").unlink()
+    assert main(args) == 0
+    assert json.loads((out / "report.json").read_text())["variants"] == report["variants"]
