@@ -21,17 +21,10 @@ def _train(args: argparse.Namespace) -> None:
 
 
 def read_input_lines(data: bytes, name: str) -> list[str]:
-    """Split on \\n only (never on other Unicode breaks), so output lines match input lines one to one."""
-    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")  # a UTF-8 byte-order mark is not text
-    if lines and lines[-1] == b"":
-        lines.pop()
-    out = []
-    for number, raw in enumerate(lines, 1):
-        try:
-            out.append(raw.decode("utf-8").rstrip("\r"))
-        except UnicodeDecodeError as error:
-            raise Seq2SeqError(f"{name} line {number}: not UTF-8 text ({error.reason})") from None
-    return out
+    """Input lines, split on \\n only (never other Unicode breaks), so output lines match them one to one."""
+    from .data.corpus import decode_lines
+
+    return list(decode_lines(io.BytesIO(data), name))
 
 
 def _translate(args: argparse.Namespace) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import logging
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..config import CorpusFormat, DataConfig
 from ..errors import Seq2SeqError
@@ -21,19 +21,25 @@ def find_side(prefix: str, lang: str) -> Path:
                        "check data.train / data.valid and the language codes")
 
 
+def decode_lines(raw_lines: Iterable[bytes], name: str | Path) -> Iterator[str]:
+    """UTF-8 lines without their ending (split on \\n only, a leading byte-order mark dropped);
+    a decoding error names the source and the line."""
+    for number, raw in enumerate(raw_lines, 1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            yield raw.decode("utf-8").rstrip("\n").rstrip("\r")
+        except UnicodeDecodeError as error:
+            raise Seq2SeqError(f"{name} line {number}: not UTF-8 text ({error.reason})") from None
+
+
 def iter_lines(path: str | Path) -> Iterator[str]:
-    """Lines without their line ending, split on \n only; a decoding error names the file and line."""
+    """Lines of a plain or gzip text file (see decode_lines)."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as f:
-            for number, raw in enumerate(f, 1):
-                if number == 1:
-                    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is not text
-                try:
-                    yield raw.decode("utf-8").rstrip("\n").rstrip("\r")
-                except UnicodeDecodeError as error:
-                    raise Seq2SeqError(f"{path} line {number}: not UTF-8 text ({error.reason})") from None
+            yield from decode_lines(f, path)
     except (OSError, EOFError) as error:
         raise Seq2SeqError(f"cannot read {path}: {error}") from None
 
