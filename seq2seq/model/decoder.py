@@ -141,11 +141,16 @@ class RecurrentDecoder(nn.Module):
     def step(self, memory: Memory, state: DecoderState, prev: Tensor,
              masks: Optional[StepMasks] = None) -> tuple[DecoderState, Tensor, Tensor]:
         """prev (batch,) tokens -> new state, log-probabilities (batch, vocab), attention (batch, src_len)."""
-        masks = masks or self.step_masks(prev.shape[0], memory.states)
+        state, logits, weights = self._step_logits(memory, state, prev,
+                                                   masks or self.step_masks(prev.shape[0], memory.states))
+        return state, torch.log_softmax(logits.float(), -1), weights
+
+    def _step_logits(self, memory: Memory, state: DecoderState, prev: Tensor,
+                     masks: StepMasks) -> tuple[DecoderState, Tensor, Tensor]:
+        """The one step search and scheduled sampling share: embed, advance, read out logits."""
         embedded = self.dropout.step(self.embedding(prev), masks.embedding)
         state, weights = self._advance(memory, state, self.input_gates(embedded), masks)
-        logits = self.readout(state.hidden[-1], state.context, embedded, masks.readout)
-        return state, torch.log_softmax(logits.float(), -1), weights
+        return state, self.readout(state.hidden[-1], state.context, embedded, masks.readout), weights
 
     # ------------------------------------------------------------------ whole sequences
 
@@ -170,13 +175,13 @@ class RecurrentDecoder(nn.Module):
 
     def _sampled(self, memory: Memory, state: DecoderState, trg_in: Tensor, forcing: float,
                  masks: StepMasks) -> Tensor:
-        """Scheduled sampling (Bengio et al. 2015): the output layer must run inside the loop."""
+        """Scheduled sampling (Bengio et al. 2015): each step needs the previous prediction, so the
+        output layer runs inside the loop."""
         logits, prev = [], trg_in[:, 0]
         for t in range(trg_in.shape[1]):
             if t > 0:
                 use_reference = torch.rand(trg_in.shape[0], device=trg_in.device) < forcing
                 prev = torch.where(use_reference, trg_in[:, t], logits[-1].argmax(-1))
-            embedded = self.dropout.step(self.embedding(prev), masks.embedding)
-            state, _ = self._advance(memory, state, self.input_gates(embedded), masks)
-            logits.append(self.readout(state.hidden[-1], state.context, embedded, masks.readout))
+            state, step_logits, _ = self._step_logits(memory, state, prev, masks)
+            logits.append(step_logits)
         return torch.stack(logits, 1)
