@@ -30,7 +30,7 @@ def read_input_lines(data: bytes, name: str) -> list[str]:
 def _translate(args: argparse.Namespace) -> None:
     from .translate import Translator, translate_stream
 
-    translator = Translator.load(args.model, args.checkpoint, args.device)
+    translator = Translator.load(args.model, args.checkpoint, args.device, int8=args.int8)
     if args.input:
         try:
             data = Path(args.input).read_bytes()
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--max-len-a", type=float, help="output length limit a * source length + b: a")
     tr.add_argument("--max-len-b", type=int, help="output length limit a * source length + b: b")
     tr.add_argument("--device", default="auto", help="auto, cpu or cuda[:N] (default: auto)")
+    tr.add_argument("--int8", action="store_true",
+                    help="int8 weights in linear and recurrent layers: faster on CPU, BLEU within 0.3 (bench/)")
     tr.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     tr.set_defaults(run=_translate)
 

@@ -121,6 +121,7 @@ class SentencePieceConfig(_Section):
     src_model: Optional[str] = None  # an existing .model file; trained on the training data when null
     trg_model: Optional[str] = None
     max_sentences: int = _positive(2_000_000)  # sentences sampled for training the model
+    all_pieces: bool = False  # vocabulary = every piece of the model (Joey NMT's way), not only pieces seen per side
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,12 @@ def _cross_checks(recipe: Recipe) -> None:
     if train.schedule is Schedule.COSINE and not train.max_steps:
         raise RecipeError("recipe key 'training.schedule' is cosine, which needs training.max_steps "
                           "(the step where the rate reaches training.min_learning_rate)")
+    data = recipe.data
+    if data.sentencepiece.all_pieces and (data.level is not Level.SENTENCEPIECE or data.vocab_max_size
+                                          or data.vocab_min_freq > 1):
+        raise RecipeError("recipe key 'data.sentencepiece.all_pieces' takes the vocabulary from the sentencepiece "
+                          "model, so it needs data.level: sentencepiece and no data.vocab_max_size or "
+                          "data.vocab_min_freq")
     if recipe.data.format is CorpusFormat.DATASETS and not recipe.data.dataset:
         raise RecipeError("recipe key 'data.format' is datasets, which needs data.dataset "
                           "(a hub name, or json/csv/parquet with data.data_files)")

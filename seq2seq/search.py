@@ -59,8 +59,7 @@ def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos:
     limits = max_output_lengths(src_lengths, max_len_a, max_len_b).to(device)  # (batch,)
     scores = torch.full((batch, k), float("-inf"), device=device)
     scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
-    tokens = torch.empty(batch * k, 0, dtype=torch.long, device=device)  # (rows, steps so far)
-    attention = torch.empty(batch * k, 0, src.shape[1], device=device)  # (rows, steps, src_len)
+    history = _History(src.shape[1], device)
     prev = torch.full((batch * k,), bos, dtype=torch.long, device=device)
     active = torch.arange(batch, device=device)  # original sentence index of each active sentence
     finished: list[list[Hypothesis]] = [[] for _ in range(batch)]  # per sentence, best first
@@ -82,15 +81,14 @@ def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos:
         keep = order.argsort(dim=1, stable=True)[:, :k]  # (live, k)
         new_scores = top_scores.gather(1, keep).masked_fill(top_token.gather(1, keep).eq(eos), float("-inf"))
         parent = (torch.arange(live, device=device).unsqueeze(1) * k + top_beam.gather(1, keep)).view(-1)
-        _set_aside(finished, active, finalize, top_scores, top_beam, top_token, tokens, attention, weights,
+        _set_aside(finished, active, finalize, top_scores, top_beam, top_token, history, weights,
                    src_length_list, t, k, eos, alpha)
         best_live = new_scores.max(1).values.masked_fill(last.squeeze(1), float("-inf"))
         bound = best_live / length_penalty(limits[active].float(), alpha)  # best reachable normalized score
         done = _update_done(finished, active, bound, n_best, last.squeeze(1) | best_live.isneginf())
-        tokens = torch.cat([tokens.index_select(0, parent), top_token.gather(1, keep).view(-1, 1)], 1)
-        attention = torch.cat([attention.index_select(0, parent), weights.index_select(0, parent).unsqueeze(1)],
-                              1)
-        state, scores, prev = state.index_select(parent), new_scores, tokens[:, -1]
+        prev = top_token.gather(1, keep).view(-1)
+        history.add(parent, prev, weights)
+        state, scores = state.index_select(parent), new_scores
         if done.all():
             break
         if done.any():
@@ -98,12 +96,13 @@ def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos:
             keep_rows = (still.unsqueeze(1) * k + torch.arange(k, device=device)).view(-1)
             active, scores = active[still], scores[still]
             memory, state = memory.index_select(keep_rows), state.index_select(keep_rows)
-            tokens, attention, prev = tokens[keep_rows], attention[keep_rows], prev[keep_rows]
+            prev = prev[keep_rows]
+            history.keep(keep_rows)
     return [hyps[:n_best] for hyps in finished]
 
 
 def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tensor, top_scores: Tensor,
-               top_beam: Tensor, top_token: Tensor, tokens: Tensor, attention: Tensor, weights: Tensor,
+               top_beam: Tensor, top_token: Tensor, history: "_History", weights: Tensor,
                src_lengths: list[int], t: int, k: int, eos: int, alpha: float) -> None:
     """Move finished candidates (</s>, or any token at the length limit) out of the beam."""
     where = finalize.nonzero()  # (found, 2): (active sentence, candidate rank)
@@ -113,10 +112,55 @@ def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tenso
     rows = (i * k + top_beam[i, j]).tolist()
     for sentence, row, token, score in zip(active[i].tolist(), rows, top_token[i, j].tolist(),
                                            top_scores[i, j].tolist()):
-        words = tokens[row].tolist() + ([] if token == eos else [token])
-        seen = torch.cat([attention[row], weights[row].unsqueeze(0)])[:, :src_lengths[sentence]].float().cpu()
+        words, seen = history.path(row)
+        words = words + ([] if token == eos else [token])
+        seen = torch.cat([seen, weights[row].unsqueeze(0)])[:, :src_lengths[sentence]].float().cpu()
         hyp = Hypothesis(words, score, score / length_penalty(t + 1, alpha), seen)
         bisect.insort(finished[sentence], hyp, key=lambda h: -h.normalized)
+
+
+class _History:
+    """Backpointers: every step stores its rows' tokens, parents and attention once, in one flat id space.
+
+    Copying each row's whole prefix every step made a step cost grow with the output length (quadratic
+    time for long outputs); here a step costs the same at step 3,000 as at step 3, and a hypothesis's
+    tokens and attention are gathered only when it finishes.
+    """
+
+    def __init__(self, src_len: int, device: torch.device):
+        self.tokens: list[int] = []  # by flat id
+        self.parents: list[int] = []  # flat id of the previous step's entry; -1 at the first step
+        self.weights = torch.empty(64, src_len, device=device)  # (capacity, src_len), grown by doubling
+        self.size = 0
+        self.ids: list[int] = []  # flat id of each current row's last step; empty before the first step
+
+    def add(self, parent: Tensor, token: Tensor, weights: Tensor) -> None:
+        """New rows: row i extends current row parent[i] with token[i], having attended with weights[parent[i]]."""
+        n = parent.shape[0]
+        if self.size + n > self.weights.shape[0]:
+            grown = self.weights.new_empty(2 * (self.size + n), self.weights.shape[1])
+            grown[:self.size] = self.weights[:self.size]
+            self.weights = grown
+        self.weights[self.size:self.size + n] = weights.index_select(0, parent)
+        parents = parent.tolist()
+        self.parents += [self.ids[p] for p in parents] if self.ids else [-1] * n
+        self.tokens += token.tolist()
+        self.ids = list(range(self.size, self.size + n))
+        self.size += n
+
+    def keep(self, rows: Tensor) -> None:
+        """Only these current rows go on (finished sentences left the batch)."""
+        self.ids = [self.ids[r] for r in rows.tolist()]
+
+    def path(self, row: int) -> tuple[list[int], Tensor]:
+        """Tokens (steps,) and attention (steps, src_len) of current row `row` so far."""
+        ids = []
+        i = self.ids[row] if self.ids else -1
+        while i >= 0:
+            ids.append(i)
+            i = self.parents[i]
+        ids.reverse()
+        return [self.tokens[i] for i in ids], self.weights[ids]
 
 
 def _update_done(finished: list[list[Hypothesis]], active: Tensor, bound: Tensor, n_best: int,

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from .config import Metric, Optimizer, Recipe, Schedule, TrainingConfig, save_recipe
-from .data import Vocabulary, collate, token_batches
+from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data
 from .errors import Seq2SeqError
@@ -63,10 +63,7 @@ def make_optimizer(model: nn.Module, cfg: TrainingConfig) -> torch.optim.Optimiz
 
 def batch_loss(model: Seq2Seq, batch, label_smoothing: float, forcing: float = 1.0) -> torch.Tensor:
     """Summed token cross-entropy of one batch; the output layer and loss run once over all steps."""
-    logits = model(batch.src, batch.src_lengths, batch.trg_in, forcing)  # (batch, trg_len, vocab)
-    return nn.functional.cross_entropy(logits.flatten(0, 1).float(), batch.trg_out.flatten(),
-                                       ignore_index=Vocabulary.pad_id, label_smoothing=label_smoothing,
-                                       reduction="sum")
+    return model.loss(batch.src, batch.src_lengths, batch.trg_in, batch.trg_out, label_smoothing, forcing)
 
 
 @torch.no_grad()
@@ -205,6 +202,19 @@ class Trainer:
             return f"reached training.max_epochs ({cfg.max_epochs})"
         return None
 
+    def update(self, batch: Batch, lr: float) -> torch.Tensor:
+        """One optimizer step on `batch` at rate `lr`; returns its summed loss (detached)."""
+        cfg = self.cfg
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr
+        loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
+        (loss / batch.n_trg_tokens).backward()
+        if cfg.clip_grad_norm:
+            nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
+        self.optimizer.step()
+        self.optimizer.zero_grad(set_to_none=True)
+        return loss.detach()
+
     def run(self) -> None:
         s, cfg, train = self.state, self.cfg, self.data.train
         running, running_tokens, last_log = torch.zeros((), device=self.device), 0, time.perf_counter()
@@ -218,15 +228,8 @@ class Trainer:
                 s.step += 1
                 s.batch_in_epoch += 1
                 lr = self.current_lr()
-                for group in self.optimizer.param_groups:
-                    group["lr"] = lr
-                loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, s.step))
-                (loss / batch.n_trg_tokens).backward()
-                if cfg.clip_grad_norm:
-                    nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
-                self.optimizer.step()
-                self.optimizer.zero_grad(set_to_none=True)
-                running += loss.detach()
+                loss = self.update(batch, lr)
+                running += loss
                 running_tokens += batch.n_trg_tokens
                 s.target_tokens += batch.n_trg_tokens
                 bar.update(1)
@@ -266,6 +269,24 @@ def _log_to(model_dir: Path) -> logging.Handler:
     return handler
 
 
+def make_trainer(recipe: Recipe, reuse: bool = False) -> Trainer:
+    """Threads, seed, data (tokenizers and vocabularies in model_dir) and a fresh model, ready to run."""
+    cfg = recipe.training
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    set_seed(cfg.seed)
+    device = pick_device(cfg.device)
+    Path(recipe.model_dir).mkdir(parents=True, exist_ok=True)
+    data = prepare_training_data(recipe.data, Path(recipe.model_dir), cfg.seed, torch.get_num_threads(), reuse=reuse)
+    set_seed(cfg.seed)
+    model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id).to(device)
+    log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
+             model.num_parameters(), recipe.model.encoder.cell.value,
+             "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
+             recipe.model.decoder.cell.value, recipe.model.attention.type.value, device)
+    return Trainer(recipe, data, model, device)
+
+
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
     """Train the model a recipe describes into its model_dir; returns that directory."""
     model_dir = Path(recipe.model_dir)
@@ -281,21 +302,9 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     model_dir.mkdir(parents=True, exist_ok=True)
     handler = _log_to(model_dir)
     try:
-        cfg = recipe.training
-        if cfg.threads:
-            torch.set_num_threads(cfg.threads)
-        set_seed(cfg.seed)
-        device = pick_device(cfg.device)
         save_recipe(recipe, model_dir / "recipe.yaml")
         with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
-            data = prepare_training_data(recipe.data, model_dir, cfg.seed, torch.get_num_threads(), reuse=resume)
-            set_seed(cfg.seed)
-            model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id).to(device)
-            log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
-                     model.num_parameters(), recipe.model.encoder.cell.value,
-                     "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
-                     recipe.model.decoder.cell.value, recipe.model.attention.type.value, device)
-            trainer = Trainer(recipe, data, model, device)
+            trainer = make_trainer(recipe, reuse=resume)
             if resume:
                 trainer.resume()
             trainer.run()

@@ -17,6 +17,7 @@ from .data.dataset import IndexedSide
 from .data.tokenizers import Tokenizer, load_tokenizers
 from .errors import Seq2SeqError
 from .model import Seq2Seq
+from .model.quantize import quantize_int8
 from .search import Hypothesis, beam_search
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,9 @@ class Translator:
         self.src_vocab, self.trg_vocab = src_vocab, trg_vocab
 
     @classmethod
-    def load(cls, model_dir: str | Path, checkpoint: str = "best", device: Optional[str] = "auto") -> "Translator":
+    def load(cls, model_dir: str | Path, checkpoint: str = "best", device: Optional[str] = "auto",
+             int8: bool = False) -> "Translator":
+        """A model directory ready to translate; int8 quantizes its linear and recurrent layers (CPU only)."""
         model_dir = Path(model_dir)
         if not (model_dir / "recipe.yaml").is_file():
             raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
@@ -57,7 +60,9 @@ class Translator:
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
         trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
         src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
-        target = pick_device(device)
+        target = pick_device("cpu" if int8 and device in (None, "auto") else device)
+        if int8 and target.type != "cpu":
+            raise Seq2SeqError(f"int8 translation runs on the CPU only, not on {target}; drop --int8 or use --device cpu")
         model = Seq2Seq(recipe.model, len(src_vocab), len(trg_vocab), Vocabulary.pad_id)
         path = checkpoint_path(model_dir, checkpoint)
         try:
@@ -66,6 +71,8 @@ class Translator:
             raise Seq2SeqError(f"{path} is not a checkpoint of the model in {model_dir} "
                                f"({str(error).splitlines()[0][:200]})") from None
         model.to(target).eval()
+        if int8:
+            model = quantize_int8(model)
         return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
 
     def search(self, sentences: list[str], beam_size: Optional[int] = None, alpha: Optional[float] = None,

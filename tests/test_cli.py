@@ -280,3 +280,12 @@ def test_missing_model_dir_exits_2(tmp_path, capsys):
 def test_missing_input_file_exits_2(cli_model, tmp_path, capsys):
     assert main(["translate", "--model", str(cli_model), "--input", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in one_line_error(capsys.readouterr().err, "translate")
+
+
+def test_translate_int8_writes_one_line_per_input(cli_model, tmp_path):
+    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_bytes(b"a b c\n\nq r s t\n")
+    assert main(["translate", "--model", str(cli_model), "--int8", "-q", "--input", str(source),
+                 "--output", str(target)]) == 0
+    out = output_lines(target.read_bytes())
+    assert len(out) == 3 and out[1] == ""

@@ -354,3 +354,10 @@ def test_cli_reports_missing_recipe_file(capsys, tmp_path):
 
 def test_recipe_error_is_a_seq2seq_error():
     assert issubclass(RecipeError, Seq2SeqError)
+
+
+def test_all_pieces_needs_sentencepiece_and_no_vocabulary_limits():
+    for data in ({"level": "word", "sentencepiece": {"all_pieces": True}},
+                 {"vocab_max_size": 100, "sentencepiece": {"all_pieces": True}}):
+        message = error_of(raw(data=data))
+        assert "data.sentencepiece.all_pieces" in message

@@ -93,3 +93,18 @@ def test_empty_training_corpus_is_an_error(tmp_path):
     cfg = DataConfig(train=prefix, valid=valid, src_lang="src", trg_lang="trg", level="word")
     with pytest.raises(Seq2SeqError, match="empty"):
         prepare_training_data(cfg, tmp_path, seed=1)
+
+
+def test_all_pieces_gives_both_sides_the_whole_joint_sentencepiece_vocabulary(corpus):
+    cfg, model_dir, train, _ = corpus
+    cfg = replace(cfg, level="sentencepiece",
+                  sentencepiece=replace(cfg.sentencepiece, vocab_size=40, all_pieces=True))
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    pieces = data.src_tokenizer.pieces()
+    assert data.src_vocab == data.trg_vocab == Vocabulary.from_tokens(pieces)
+    assert len(data.src_vocab) == len(pieces) + 4 and "<unk>" not in pieces
+    # the lowercase source alone would never produce the uppercase target pieces: counted per side, they differ
+    counted = prepare_training_data(replace(cfg, sentencepiece=replace(cfg.sentencepiece, all_pieces=False)),
+                                    model_dir, seed=1)
+    assert len(counted.src_vocab) < len(data.src_vocab) and len(counted.trg_vocab) < len(data.trg_vocab)
+    assert Vocabulary.load(model_dir / "src_vocab.txt") == counted.src_vocab

@@ -197,3 +197,26 @@ def test_lstm_bridge_parameters_receive_gradients():
     model(batch.src, batch.src_lengths, batch.trg_in).logsumexp(-1).sum().backward()
     assert model.decoder.cell_bridge.weight.grad.abs().sum() > 0
     assert model.decoder.bridge.weight.grad.abs().sum() > 0
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_loss_is_the_cross_entropy_of_the_forward_logits_with_the_same_gradients(name):
+    """model.loss runs the output layer fused with the loss; it must train exactly what forward() describes."""
+    batch = collate(*_data(), list(range(5)), PAD, BOS, EOS)
+    grads = []
+    for fused in (True, False):
+        torch.manual_seed(3)
+        model = Seq2Seq(_cfg(dropout=0.3, **CONFIGS[name]), SRC_VOCAB, TRG_VOCAB, PAD).train()
+        torch.manual_seed(4)  # the same dropout masks in both runs
+        if fused:
+            loss = model.loss(batch.src, batch.src_lengths, batch.trg_in, batch.trg_out, label_smoothing=0.1)
+        else:
+            logits = model(batch.src, batch.src_lengths, batch.trg_in)
+            loss = nn.functional.cross_entropy(logits.flatten(0, 1), batch.trg_out.flatten(), ignore_index=PAD,
+                                               label_smoothing=0.1, reduction="sum")
+        loss.backward()
+        grads.append((loss.detach(), {n: p.grad for n, p in model.named_parameters()}))
+    (fused_loss, fused_grads), (plain_loss, plain_grads) = grads
+    torch.testing.assert_close(fused_loss, plain_loss)
+    for n in plain_grads:
+        torch.testing.assert_close(fused_grads[n], plain_grads[n], msg=n)

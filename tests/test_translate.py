@@ -123,3 +123,25 @@ def test_missing_cuda_is_a_clear_error(trained_model):
         pytest.skip("a CUDA device is present")
     with pytest.raises(Seq2SeqError, match="CUDA"):
         Translator.load(trained_model.dir, device="cuda")
+
+
+def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_model):
+    from torch import nn
+
+    fp32 = Translator.load(trained_model.dir, device="cpu")
+    int8 = Translator.load(trained_model.dir, int8=True)
+    assert int8.device.type == "cpu"
+    from torch.ao.nn.quantized import dynamic
+
+    kinds = {type(m) for m in int8.model.modules()}
+    assert dynamic.Linear in kinds and kinds & {dynamic.GRU, dynamic.LSTM}
+    assert not kinds & {nn.Linear, nn.GRU, nn.LSTM}
+    assert any(type(m) is nn.Linear for m in fp32.model.modules())  # quantizing made a copy
+    sources = (trained_model.data / "test.src").read_text(encoding="utf-8").splitlines()
+    references = (trained_model.data / "test.trg").read_text(encoding="utf-8").splitlines()
+    out32, out8 = fp32.translate(sources), int8.translate(sources)
+    assert len(out8) == len(sources)
+    right32 = sum(h == r for h, r in zip(out32, references))
+    right8 = sum(h == r for h, r in zip(out8, references))
+    assert right8 >= right32 - 0.03 * len(sources)  # at most 3 points of exact match lost
+    assert sum(a == b for a, b in zip(out32, out8)) >= 0.9 * len(sources)

@@ -51,8 +51,11 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
         trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
     else:
-        src_vocab = Vocabulary.build(src_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
-        trg_vocab = Vocabulary.build(trg_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
+        if cfg.sentencepiece.all_pieces:
+            src_vocab, trg_vocab = (Vocabulary.from_tokens(tok.pieces()) for tok in (src_tok, trg_tok))
+        else:
+            src_vocab = Vocabulary.build(src_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
+            trg_vocab = Vocabulary.build(trg_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
         src_vocab.save(model_dir / "src_vocab.txt")
         trg_vocab.save(model_dir / "trg_vocab.txt")
     log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))

@@ -65,6 +65,12 @@ class SentencePieceTokenizer:
     def decode(self, tokens: list[str]) -> str:
         return self.processor.decode_pieces(tokens)
 
+    def pieces(self) -> list[str]:
+        """Every ordinary piece of the model in id order (no <unk> or control symbols)."""
+        sp = self.processor
+        return [sp.id_to_piece(i) for i in range(sp.get_piece_size())
+                if not (sp.is_unknown(i) or sp.is_control(i))]
+
 
 def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig, seed: int,
                         threads: int = 1) -> Path:

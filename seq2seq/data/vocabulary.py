@@ -36,6 +36,11 @@ class Vocabulary:
             ranked = ranked[:max(0, max_size - len(SPECIALS))]
         return cls(list(SPECIALS) + ranked)
 
+    @classmethod
+    def from_tokens(cls, tokens: Iterable[str]) -> "Vocabulary":
+        """Specials, then `tokens` in the given order (duplicates and specials dropped)."""
+        return cls(list(SPECIALS) + [t for t in dict.fromkeys(tokens) if t not in SPECIALS])
+
     def __len__(self) -> int:
         return len(self.itos)
 

@@ -112,12 +112,19 @@ class RecurrentDecoder(nn.Module):
         cell = self.cells[0]
         return nn.functional.linear(embedded, cell.weight_ih[:, :self.cfg.embedding_size], cell.bias_ih)
 
-    def _advance(self, memory: Memory, state: DecoderState, gates: Tensor,
-                 masks: StepMasks) -> tuple[DecoderState, Tensor]:
+    def feed_weight(self) -> Optional[Tensor]:
+        """The first layer's input weights for the fed-back context (gates*hidden, memory), or None.
+
+        Slice it once per sequence, not per step: each slice's backward writes a zero-filled copy
+        of the whole weight, which per step cost a fifth of a training update.
+        """
+        return self.cells[0].weight_ih[:, self.cfg.embedding_size:] if self.cfg.input_feeding else None
+
+    def _advance(self, memory: Memory, state: DecoderState, gates: Tensor, masks: StepMasks,
+                 feed_weight: Optional[Tensor]) -> tuple[DecoderState, Tensor]:
         """Run the recurrent layers and attention one step; gates (batch, gates*hidden) from input_gates."""
-        first = self.cells[0]
-        if self.cfg.input_feeding:
-            gates = gates + nn.functional.linear(state.context, first.weight_ih[:, self.cfg.embedding_size:])
+        if feed_weight is not None:
+            gates = gates + nn.functional.linear(state.context, feed_weight)
         hiddens, cells = [], []
         for i, cell in enumerate(self.cells):
             if i > 0:
@@ -131,12 +138,16 @@ class RecurrentDecoder(nn.Module):
         cell_state = torch.stack(cells) if state.cell is not None else None
         return DecoderState(torch.stack(hiddens), cell_state, context), weights
 
-    def readout(self, top: Tensor, context: Tensor, embedded: Tensor, mask: Optional[Tensor] = None) -> Tensor:
-        """Logits from [state; context; previous embedding]: (batch, vocab), or (batch, steps, vocab)
-        for whole sequences; `mask` is the sequence's readout dropout mask on the one-step path."""
+    def readout_features(self, top: Tensor, context: Tensor, embedded: Tensor,
+                         mask: Optional[Tensor] = None) -> Tensor:
+        """The output layer's input from [state; context; previous embedding]: (batch, readout), or
+        (batch, steps, readout) for whole sequences; `mask` is the readout dropout mask of one step."""
         pre = torch.tanh(self.pre_output(torch.cat([top, context, embedded], -1)))
-        pre = self.dropout(pre) if pre.dim() == 3 else self.dropout.step(pre, mask)
-        return self.output(pre)
+        return self.dropout(pre) if pre.dim() == 3 else self.dropout.step(pre, mask)
+
+    def readout(self, top: Tensor, context: Tensor, embedded: Tensor, mask: Optional[Tensor] = None) -> Tensor:
+        """Logits (batch, vocab) or (batch, steps, vocab)."""
+        return self.output(self.readout_features(top, context, embedded, mask))
 
     def step(self, memory: Memory, state: DecoderState, prev: Tensor,
              masks: Optional[StepMasks] = None) -> tuple[DecoderState, Tensor, Tensor]:
@@ -149,7 +160,7 @@ class RecurrentDecoder(nn.Module):
                      masks: StepMasks) -> tuple[DecoderState, Tensor, Tensor]:
         """The one step search and scheduled sampling share: embed, advance, read out logits."""
         embedded = self.dropout.step(self.embedding(prev), masks.embedding)
-        state, weights = self._advance(memory, state, self.input_gates(embedded), masks)
+        state, weights = self._advance(memory, state, self.input_gates(embedded), masks, self.feed_weight())
         return state, self.readout(state.hidden[-1], state.context, embedded, masks.readout), weights
 
     # ------------------------------------------------------------------ whole sequences
@@ -160,18 +171,21 @@ class RecurrentDecoder(nn.Module):
         forcing < 1 is scheduled sampling: each step feeds the reference token with that probability,
         else the model's own previous prediction.
         """
-        batch, length = trg_in.shape
-        masks = self.step_masks(batch, memory.states)
         if forcing < 1.0:
-            return self._sampled(memory, state, trg_in, forcing, masks)
+            return self._sampled(memory, state, trg_in, forcing, self.step_masks(trg_in.shape[0], memory.states))
+        return self.output(self.forced_features(memory, state, trg_in))
+
+    def forced_features(self, memory: Memory, state: DecoderState, trg_in: Tensor) -> Tensor:
+        """Teacher forcing up to the output layer: trg_in (batch, trg_len) -> (batch, trg_len, readout)."""
+        masks = self.step_masks(trg_in.shape[0], memory.states)
         embedded = self.dropout(self.embedding(trg_in))  # (batch, trg_len, embedding)
         gates = self.input_gates(embedded)  # (batch, trg_len, gates*hidden), all steps at once
-        tops, contexts = [], []
-        for t in range(length):
-            state, _ = self._advance(memory, state, gates[:, t], masks)
+        tops, contexts, feed_weight = [], [], self.feed_weight()
+        for step_gates in gates.unbind(1):  # unbind: one backward for all steps, not a zero-filled copy per step
+            state, _ = self._advance(memory, state, step_gates, masks, feed_weight)
             tops.append(state.hidden[-1])
             contexts.append(state.context)
-        return self.readout(torch.stack(tops, 1), torch.stack(contexts, 1), embedded)
+        return self.readout_features(torch.stack(tops, 1), torch.stack(contexts, 1), embedded)
 
     def _sampled(self, memory: Memory, state: DecoderState, trg_in: Tensor, forcing: float,
                  masks: StepMasks) -> Tensor:

@@ -7,6 +7,7 @@ from torch import Tensor, nn
 from ..config import Cell, ModelConfig
 from .decoder import DecoderState, Memory, RecurrentDecoder
 from .encoder import RecurrentEncoder
+from .loss import linear_cross_entropy
 
 
 class Seq2Seq(nn.Module):
@@ -36,6 +37,22 @@ class Seq2Seq(nn.Module):
         """Teacher-forced logits (batch, trg_len, vocab); forcing < 1 is scheduled sampling."""
         memory, state = self.encode(src, src_lengths)
         return self.decoder(memory, state, trg_in, forcing)
+
+    def loss(self, src: Tensor, src_lengths: Tensor, trg_in: Tensor, trg_out: Tensor, label_smoothing: float = 0.0,
+             forcing: float = 1.0) -> Tensor:
+        """Summed token cross-entropy against trg_out (batch, trg_len), padding excluded.
+
+        Under full teacher forcing the output layer and the loss run fused, chunk by chunk (model/loss.py).
+        """
+        if forcing < 1.0:
+            logits = self(src, src_lengths, trg_in, forcing)  # (batch, trg_len, vocab)
+            return nn.functional.cross_entropy(logits.flatten(0, 1).float(), trg_out.flatten(),
+                                               ignore_index=self.pad_id, label_smoothing=label_smoothing,
+                                               reduction="sum")
+        memory, state = self.encode(src, src_lengths)
+        features = self.decoder.forced_features(memory, state, trg_in)  # (batch, trg_len, readout)
+        return linear_cross_entropy(features.flatten(0, 1), self.decoder.output.weight, trg_out.flatten(),
+                                    self.pad_id, label_smoothing)
 
     def step(self, memory: Memory, state: DecoderState, prev: Tensor) -> tuple[DecoderState, Tensor, Tensor]:
         """One decoding step for search: new state, log-probs (batch, vocab), attention (batch, src_len)."""
