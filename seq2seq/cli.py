@@ -127,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     sw = jobs.add_parser("sweep", help="train and evaluate every combination of recipe values, compare them")
     sw.add_argument("recipe", help="the base recipe (YAML)")
     sw.add_argument("--grid", action="append", required=True, metavar="KEY=V1,V2",
-                    help="values to try for one recipe key (repeatable: the grid is every combination)")
+                    help="values to try for one recipe key, or for KEY1+KEY2 together (repeatable: the grid is "
+                         "every combination)")
     sw.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override for every variant")
     sw.add_argument("--src", required=True, help="test source file")
     sw.add_argument("--ref", action="append", required=True, help="test reference file (repeatable)")

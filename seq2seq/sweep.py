@@ -24,14 +24,19 @@ DONE = "sweep_done.json"
 
 
 def grid_variants(grids: Sequence[str]) -> list[list[str]]:
-    """['a.b=x,y', 'c=1,2'] -> every combination as --set overrides, the first values first."""
+    """['a.b=x,y', 'c=1,2'] -> every combination as --set overrides, the first values first.
+
+    Keys joined by '+' move together: 'model.encoder.cell+model.decoder.cell=gru,lstm' is two variants.
+    """
     axes = []
     for grid in grids:
-        key, sep, values = grid.partition("=")
-        if not sep or not key.strip() or not values.strip():
-            raise Seq2SeqError(f"--grid {grid!r}: expected KEY=V1,V2,..., e.g. model.encoder.cell=gru,lstm")
-        axes.append([f"{key.strip()}={v.strip()}" for v in values.split(",")])
-    return [list(combo) for combo in itertools.product(*axes)]
+        keys, sep, values = grid.partition("=")
+        names = [k.strip() for k in keys.split("+")]
+        if not sep or not all(names) or not values.strip():
+            raise Seq2SeqError(f"--grid {grid!r}: expected KEY=V1,V2,..., e.g. model.encoder.cell=gru,lstm "
+                               "(or KEY1+KEY2=V1,V2 to set several keys to the same value)")
+        axes.append([[f"{k}={v.strip()}" for k in names] for v in values.split(",")])
+    return [[o for group in combo for o in group] for combo in itertools.product(*axes)]
 
 
 def variant_name(overrides: Sequence[str]) -> str:

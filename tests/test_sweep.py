@@ -22,6 +22,16 @@ def test_grid_is_every_combination_first_values_first():
     assert variant_name(grid[1]) == "encoder.cell-gru_encoder.bidirectional-false"
     with pytest.raises(Seq2SeqError, match="KEY=V1,V2"):
         grid_variants(["model.encoder.cell"])
+    with pytest.raises(Seq2SeqError, match="KEY=V1,V2"):
+        grid_variants(["model.encoder.cell+=gru"])
+
+
+def test_keys_joined_by_plus_take_the_same_value_together():
+    grid = grid_variants(["model.encoder.cell+model.decoder.cell=gru,lstm", "training.seed=1,2"])
+    assert grid == [["model.encoder.cell=gru", "model.decoder.cell=gru", "training.seed=1"],
+                    ["model.encoder.cell=gru", "model.decoder.cell=gru", "training.seed=2"],
+                    ["model.encoder.cell=lstm", "model.decoder.cell=lstm", "training.seed=1"],
+                    ["model.encoder.cell=lstm", "model.decoder.cell=lstm", "training.seed=2"]]
 
 
 def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_path, monkeypatch):

@@ -1,0 +1,56 @@
+"""The shipped recipes (recipes/*.yaml) load, and each study variant differs from the reference only where it says."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seq2seq.config import load_recipe, recipe_to_dict
+
+RECIPES = Path(__file__).resolve().parents[1] / "recipes"
+REFERENCE = "multi30k_en_de_gru"
+
+
+def flat(recipe) -> dict:
+    out = {}
+
+    def walk(node, prefix):
+        for key, value in node.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                out[prefix + key] = value
+    walk(recipe_to_dict(recipe), "")
+    return out
+
+
+def differences(name: str) -> dict:
+    ref, other = flat(load_recipe(RECIPES / f"{REFERENCE}.yaml")), flat(load_recipe(RECIPES / f"{name}.yaml"))
+    return {k: other[k] for k in ref if ref[k] != other[k] and k not in ("name", "model_dir")}
+
+
+@pytest.mark.parametrize("path", sorted(RECIPES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_recipe_loads_and_names_its_own_model_dir(path):
+    recipe = load_recipe(path)
+    assert recipe.name == path.stem
+    assert Path(recipe.model_dir).name == path.stem
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("multi30k_en_de_lstm", {"model.encoder.cell": "lstm", "model.decoder.cell": "lstm"}),
+    ("multi30k_en_de_rnn_tanh", {"model.encoder.cell": "rnn_tanh", "model.decoder.cell": "rnn_tanh"}),
+    ("multi30k_en_de_rnn_relu", {"model.encoder.cell": "rnn_relu", "model.decoder.cell": "rnn_relu",
+                                 "model.encoder.identity_init": True, "model.decoder.identity_init": True}),
+    ("multi30k_en_de_gru_unidirectional", {"model.encoder.bidirectional": False}),
+    ("multi30k_de_en_gru", {"data.src_lang": "de", "data.trg_lang": "en"}),
+    ("multi30k_en_fr_gru", {"data.trg_lang": "fr"}),
+])
+def test_study_variants_change_only_their_own_keys(name, expected):
+    assert differences(name) == expected
+
+
+def test_cpu60_has_the_reference_model_and_a_time_budget():
+    changed = differences("multi30k_en_de_cpu60")
+    assert not any(key.startswith(("model.", "data.")) for key in changed)  # same model, same data
+    recipe = load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml")
+    assert recipe.training.max_minutes and recipe.training.max_minutes <= 60
