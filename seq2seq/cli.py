@@ -64,9 +64,9 @@ def _evaluate(args: argparse.Namespace) -> None:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
         report = evaluate_model(args.model, args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
-                                beam_size=args.beam_size, alpha=args.alpha)
+                                legacy_lang=args.legacy_bleu, beam_size=args.beam_size, alpha=args.alpha)
     elif args.hyp:
-        report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap)
+        report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap, legacy_lang=args.legacy_bleu)
     else:
         raise Seq2SeqError("evaluate needs --model MODEL_DIR --src F, or one or more --hyp files")
     print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
@@ -120,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", required=True, help="folder for report.json and report.md")
     ev.add_argument("--beam-size", type=int, help="with --model: beam width")
     ev.add_argument("--alpha", type=float, help="with --model: length penalty")
+    ev.add_argument("--legacy-bleu", metavar="LANG",
+                    help="also report the older literature's BLEU: Moses-normalized, lowercased, Moses-tokenized "
+                         "text in target language LANG (not comparable with sacreBLEU's default)")
     ev.add_argument("--bootstrap", type=int, default=1000, help="bootstrap samples for confidence intervals")
     ev.add_argument("--device", default="auto", help="with --model: auto, cpu or cuda[:N]")
     ev.set_defaults(run=_evaluate)

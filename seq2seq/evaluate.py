@@ -50,6 +50,27 @@ def score_system(hyps: list[str], refs: list[list[str]], n_bootstrap: int = 1000
     return {"metrics": result, **lengths}
 
 
+LEGACY = "legacy BLEU (Moses-normalized, lowercased, Moses-tokenized)"
+
+
+def legacy_tokenize(lines: list[str], lang: str) -> list[str]:
+    """The older literature's BLEU input (e.g. Multi30k papers): sacremoses punctuation normalization,
+    lowercasing, Moses tokenization with escaping and no aggressive dash splitting."""
+    from sacremoses import MosesPunctNormalizer, MosesTokenizer
+
+    normalizer, tokenizer = MosesPunctNormalizer(lang=lang), MosesTokenizer(lang=lang)
+    return [tokenizer.tokenize(normalizer.normalize(line).lower(), escape=True, aggressive_dash_splits=False,
+                               return_str=True) for line in lines]
+
+
+def legacy_bleu(hyps: list[str], refs: list[list[str]], lang: str) -> dict:
+    """BLEU on legacy-tokenized text (tokenize none): comparable with papers, not with sacreBLEU's default."""
+    bleu = BLEU(tokenize="none", force=True)
+    score = bleu.corpus_score(legacy_tokenize(hyps, lang), [legacy_tokenize(r, lang) for r in refs])
+    return {"score": round(float(score.score), 4), "lang": lang,
+            "signature": f"moses-norm+lc+moses-tok(escape,{lang})|{bleu.get_signature()}"}
+
+
 def paired_tests(systems: list[tuple[str, list[str]]], refs: list[list[str]], bootstrap_samples: int = 1000,
                  randomization_trials: int = 10000) -> dict:
     """p-values of every system against the first (the baseline), for each metric and both tests."""
@@ -94,8 +115,10 @@ def extremes(src: Optional[list[str]], refs: list[str], hyps: list[str], count: 
 
 def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Path],
                    src_path: Optional[str | Path] = None, names: Optional[Sequence[str]] = None,
-                   n_bootstrap: int = 1000, bootstrap_samples: int = 1000, randomization_trials: int = 10000) -> dict:
-    """The report data for one or more systems' outputs against one or more references."""
+                   n_bootstrap: int = 1000, bootstrap_samples: int = 1000, randomization_trials: int = 10000,
+                   legacy_lang: Optional[str] = None) -> dict:
+    """The report data for one or more systems' outputs against one or more references; legacy_lang (the
+    target language) adds the legacy tokenized, lowercased BLEU, clearly labelled, beside sacreBLEU's."""
     if not hyp_paths or not ref_paths:
         raise Seq2SeqError("evaluate needs at least one --hyp and one --ref file")
     ref_texts = read_parallel(ref_paths, "reference")
@@ -106,6 +129,8 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
     for name, path, hyps in zip(names, hyp_paths, hyp_texts):
         log.info("scoring %s", path)
         systems.append({"name": name, "path": str(path), **score_system(hyps, ref_texts, n_bootstrap)})
+        if legacy_lang:
+            systems[-1]["legacy_bleu"] = legacy_bleu(hyps, ref_texts, legacy_lang)
     lengths = [len(line.split()) for line in (src or ref_texts[0])]
     report = {"sentences": len(ref_texts[0]), "references": [str(p) for p in ref_paths],
               "source": str(src_path) if src_path else None, "systems": systems,
@@ -119,7 +144,8 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
 
 def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Sequence[str | Path],
                    report_dir: str | Path, other_hyps: Sequence[str | Path] = (), checkpoint: str = "best",
-                   device: Optional[str] = "auto", attention_examples: int = 3, **search) -> dict:
+                   device: Optional[str] = "auto", attention_examples: int = 3, legacy_lang: Optional[str] = None,
+                   **search) -> dict:
     """Translate src with a model (its output is the baseline), then evaluate it and any other systems.
 
     Adds what only a model can give: its summary, decoding settings and speed, training curves, and
@@ -135,7 +161,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path,
-                            names=[f"{Path(model_dir).name} ({checkpoint})", *[Path(p).name for p in other_hyps]])
+                            names=[f"{Path(model_dir).name} ({checkpoint})", *[Path(p).name for p in other_hyps]],
+                            legacy_lang=legacy_lang)
     recipe_file = Path(model_dir) / "recipe.yaml"
     cfg = translator.recipe
     report["model"] = {"dir": str(model_dir), "checkpoint": checkpoint,

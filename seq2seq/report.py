@@ -20,7 +20,8 @@ def _cell(entry: dict) -> str:
 def score_table(report: dict) -> list[list[str]]:
     """Header and rows of the main table: scores with intervals, lengths, p-values against the baseline."""
     tests = report.get("significance")
-    head = ["system", "BLEU", "chrF", "TER", "hyp / ref length", "ratio"]
+    legacy = all("legacy_bleu" in system for system in report["systems"])
+    head = ["system", "BLEU", "chrF", "TER", "hyp / ref length", "ratio"] + (["legacy BLEU (tok, lc)"] if legacy else [])
     if tests:
         head += ["p BLEU (bootstrap / AR)", "p chrF (bootstrap / AR)"]
     rows = [head]
@@ -28,6 +29,8 @@ def score_table(report: dict) -> list[list[str]]:
         m = system["metrics"]
         row = [system["name"], _cell(m["BLEU"]), _cell(m["chrF2"]), _cell(m["TER"]),
                f"{system['hyp_len']} / {system['ref_len']}", f"{system['length_ratio']:.3f}"]
+        if legacy:
+            row.append(f"{system['legacy_bleu']['score']:.2f}")
         if tests:
             for metric in ("BLEU", "chrF2"):
                 bs, ar = tests["paired_bootstrap"][metric][i], tests["approximate_randomization"][metric][i]
@@ -154,6 +157,9 @@ def _notes(report: dict) -> list[str]:
                      f"({tests['approximate_randomization']['samples']} trials).")
     signatures = report["systems"][0]["metrics"]
     notes += [f"{name} signature: {entry['signature']}" for name, entry in signatures.items()]
+    if "legacy_bleu" in report["systems"][0]:
+        notes.append(f"legacy BLEU (tok, lc): the older literature's metric, not comparable with sacreBLEU; "
+                     f"signature: {report['systems'][0]['legacy_bleu']['signature']}")
     return notes
 
 

@@ -92,3 +92,29 @@ def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
     assert len(hyps) == len(src.read_text(encoding="utf-8").splitlines())
     report = json.loads((out / "report.json").read_text())
     assert report["systems"][0]["metrics"]["BLEU"]["score"] > 50  # the toy model reverses well
+
+
+def test_legacy_tokenization_is_the_moses_pipeline_of_the_literature():
+    from seq2seq.evaluate import legacy_tokenize
+
+    out = legacy_tokenize(["Ein Mann & eine Frau spielen E-Sport „draußen“ in 3,5 Stunden."], "de")[0]
+    assert out == out.lower()
+    assert "&amp;" in out.split()  # Moses escaping
+    assert "e-sport" in out.split()  # no aggressive dash splitting
+    assert out.endswith(" .")  # punctuation split off
+
+
+def test_legacy_bleu_is_reported_beside_sacrebleu_and_labelled(tmp_path):
+    refs = ["Ein Hund läuft über die Wiese.", "Zwei Kinder spielen im Sand.", "Eine Frau liest ein Buch."]
+    hyps = ["ein Hund läuft über die Wiese .", "Zwei Kinder spielen im Sand.", "Eine Frau liest."]
+    (tmp_path / "ref.de").write_text("\n".join(refs) + "\n", encoding="utf-8")
+    (tmp_path / "hyp.de").write_text("\n".join(hyps) + "\n", encoding="utf-8")
+    report = evaluate_files([tmp_path / "hyp.de"], [tmp_path / "ref.de"], legacy_lang="de", n_bootstrap=1)
+    legacy = report["systems"][0]["legacy_bleu"]
+    # case and tokenization differences of the first line vanish in the legacy metric, not in sacreBLEU's
+    assert legacy["score"] > report["systems"][0]["metrics"]["BLEU"]["score"]
+    assert "moses-tok" in legacy["signature"] and "tok:none" in legacy["signature"]
+    assert main(["evaluate", "--hyp", str(tmp_path / "hyp.de"), "--ref", str(tmp_path / "ref.de"),
+                 "--legacy-bleu", "de", "--bootstrap", "1", "--report", str(tmp_path / "r")]) == 0
+    markdown = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "legacy BLEU (tok, lc)" in markdown and "not comparable with sacreBLEU" in markdown

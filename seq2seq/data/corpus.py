@@ -58,7 +58,7 @@ def read_text_pairs(prefix: str, src_lang: str, trg_lang: str) -> tuple[list[str
     return src, trg
 
 
-def _column(row: dict, column: str, where: str) -> str:
+def column_value(row: dict, column: str, where: str) -> str:
     """Value of a possibly dotted column name, e.g. translation.en for WMT-style corpora."""
     value = row
     for part in column.split("."):
@@ -83,8 +83,8 @@ def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str
         raise Seq2SeqError(f"cannot load {where}: {error}") from None
     src, trg = [], []
     for row in table:
-        src.append(_column(row, src_col, where))
-        trg.append(_column(row, trg_col, where))
+        src.append(column_value(row, src_col, where))
+        trg.append(column_value(row, trg_col, where))
     log.info("read %d pairs from %s", len(src), where)
     return src, trg
 
