@@ -75,6 +75,11 @@ class ForcingSchedule(Choice):
     INVERSE_SIGMOID = "inverse_sigmoid"
 
 
+class Precision(Choice):
+    FP32 = "fp32"
+    BF16 = "bf16"  # autocast: matrix products in bfloat16 (fast on recent GPUs), weights and loss in fp32
+
+
 class Metric(Choice):
     BLEU = "bleu"
     CHRF = "chrf"
@@ -215,6 +220,7 @@ class TrainingConfig(_Section):
     keep_last: int = _at_least(1, 1)  # most recent step checkpoints kept besides best and last
     log_every: int = _positive(50)
     threads: Optional[int] = _positive(None)
+    precision: Precision = Precision.FP32
     device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
                            "auto, cpu or cuda[:N]")
 

@@ -19,7 +19,7 @@ from torch import nn
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from .config import Metric, Optimizer, Recipe, Schedule, TrainingConfig, save_recipe
+from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, save_recipe
 from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data
@@ -207,7 +207,8 @@ class Trainer:
         cfg = self.cfg
         for group in self.optimizer.param_groups:
             group["lr"] = lr
-        loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
+        with torch.autocast(self.device.type, torch.bfloat16, enabled=cfg.precision is Precision.BF16):
+            loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
         (loss / batch.n_trg_tokens).backward()
         if cfg.clip_grad_norm:
             nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)

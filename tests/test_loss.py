@@ -49,3 +49,18 @@ def test_padding_rows_contribute_nothing():
     loss = fused.linear_cross_entropy(features, weight, all_pad, 0, 0.1)
     grad_f, grad_w = torch.autograd.grad(loss, (features, weight))
     assert loss.item() == 0 and grad_f.abs().max() == 0 and grad_w.abs().max() == 0
+
+
+def test_under_bf16_autocast_products_run_in_bf16_and_sums_stay_fp32():
+    features, weight, targets = inputs(40, vocab=50, size=32, seed=5)
+    features, weight = features.float().detach().requires_grad_(), weight.float().detach().requires_grad_()
+    expected = reference(features, weight, targets, 0.1)
+    with torch.autocast("cpu", torch.bfloat16):
+        got = fused.linear_cross_entropy(features, weight, targets, 0, 0.1)
+    assert got.dtype == torch.float32
+    assert torch.isclose(got, expected, rtol=2e-2) and not torch.equal(got, expected)  # bf16 products differ
+    got.backward()
+    assert features.grad.dtype == weight.grad.dtype == torch.float32
+    grad_f, grad_w = torch.autograd.grad(expected, (features, weight))
+    assert torch.allclose(features.grad, grad_f, rtol=5e-2, atol=5e-2)
+    assert torch.allclose(weight.grad, grad_w, rtol=5e-2, atol=5e-2)

@@ -233,3 +233,13 @@ def test_length_filter_logs_how_many_pairs_it_dropped(toy_recipe, toy_data, tmp_
     found = re.search(r"training data: kept (\d+) pairs, dropped (\d+)", log)
     assert found, log
     assert (int(found[1]), int(found[2])) == (len(src) - too_long, too_long)
+
+
+def test_bf16_autocast_trains_with_fp32_weights_and_a_finite_falling_loss(toy_recipe, tmp_path):
+    """training.precision: bf16 is meant for GPUs; on the CPU it must still run the same code path."""
+    model_dir = train(toy_recipe(tmp_path / "bf16", "training.precision=bf16", "training.max_steps=60",
+                                 "training.valid_every=30", "training.log_every=10"))
+    weights = checkpoint(model_dir)["model"]
+    assert all(t.dtype == torch.float32 for t in weights.values() if t.is_floating_point())
+    losses = [r["train_loss"] for r in records(model_dir)]
+    assert all(torch.isfinite(torch.tensor(losses))) and losses[-1] < losses[0]
