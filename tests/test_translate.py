@@ -137,6 +137,8 @@ def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_m
     assert dynamic.Linear in kinds and kinds & {dynamic.GRU, dynamic.LSTM}
     assert not kinds & {nn.Linear, nn.GRU, nn.LSTM}
     assert any(type(m) is nn.Linear for m in fp32.model.modules())  # quantizing made a copy
+    assert fp32.model.decoder.int8 is None
+    assert set(int8.model.decoder.int8) >= {"input", "feed", "hh0"}  # the decoder's step products too
     sources = (trained_model.data / "test.src").read_text(encoding="utf-8").splitlines()
     references = (trained_model.data / "test.trg").read_text(encoding="utf-8").splitlines()
     out32, out8 = fp32.translate(sources), int8.translate(sources)

@@ -58,6 +58,11 @@ def cell_step(cell: Cell, gx: Tensor, h: Tensor, c: Optional[Tensor], w_hh: Tens
     h_mask is recurrent dropout: it masks h on the hidden-to-hidden path only, never the carried state.
     """
     gh = nn.functional.linear(h if h_mask is None else h * h_mask, w_hh, b_hh)
+    return gates_step(cell, gx, gh, h, c)
+
+
+def gates_step(cell: Cell, gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+    """The cell's nonlinearity given both products: gx = W_ih x + b_ih and gh = W_hh h + b_hh (batch, gates*hidden)."""
     if cell is Cell.GRU:
         xr, xz, xn = gx.chunk(3, 1)
         hr, hz, hn = gh.chunk(3, 1)

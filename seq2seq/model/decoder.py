@@ -13,7 +13,7 @@ from torch import Tensor, nn
 
 from ..config import AttentionConfig, Bridge, Cell, DecoderConfig
 from .attention import make_attention
-from .cells import SequenceDropout, cell_step, make_step_cell
+from .cells import SequenceDropout, gates_step, make_step_cell
 
 
 @dataclass
@@ -78,6 +78,7 @@ class RecurrentDecoder(nn.Module):
         if cfg.tie_embeddings:
             self.output.weight = self.embedding.weight
         self.memory_size = memory_size
+        self.int8: Optional[nn.ModuleDict] = None  # int8 layers for the step products (model/quantize.py)
 
     # ------------------------------------------------------------------ state
 
@@ -110,7 +111,13 @@ class RecurrentDecoder(nn.Module):
     def input_gates(self, embedded: Tensor) -> Tensor:
         """The first layer's input-side gates from the embedding alone (…, gates*hidden): no recurrence."""
         cell = self.cells[0]
-        return nn.functional.linear(embedded, cell.weight_ih[:, :self.cfg.embedding_size], cell.bias_ih)
+        return self._product("input", embedded, cell.weight_ih[:, :self.cfg.embedding_size], cell.bias_ih)
+
+    def _product(self, name: str, x: Tensor, weight: Tensor, bias: Optional[Tensor]) -> Tensor:
+        """x W^T + b for one of the recurrent layers' products, or its int8 layer once quantize_int8 made one."""
+        if self.int8 is not None:
+            return self.int8[name](x)
+        return nn.functional.linear(x, weight, bias)
 
     def feed_weight(self) -> Optional[Tensor]:
         """The first layer's input weights for the fed-back context (gates*hidden, memory), or None.
@@ -124,14 +131,16 @@ class RecurrentDecoder(nn.Module):
                  feed_weight: Optional[Tensor]) -> tuple[DecoderState, Tensor]:
         """Run the recurrent layers and attention one step; gates (batch, gates*hidden) from input_gates."""
         if feed_weight is not None:
-            gates = gates + nn.functional.linear(state.context, feed_weight)
+            gates = gates + self._product("feed", state.context, feed_weight, None)
         hiddens, cells = [], []
         for i, cell in enumerate(self.cells):
             if i > 0:
                 below = self.dropout.step(hiddens[-1], masks.between[i - 1])
-                gates = nn.functional.linear(below, cell.weight_ih, cell.bias_ih)
-            h, c = cell_step(self.cfg.cell, gates, state.hidden[i], None if state.cell is None else state.cell[i],
-                             cell.weight_hh, cell.bias_hh, masks.recurrent[i])
+                gates = self._product(f"ih{i}", below, cell.weight_ih, cell.bias_ih)
+            h = state.hidden[i]
+            mask = masks.recurrent[i]
+            gh = self._product(f"hh{i}", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
+            h, c = gates_step(self.cfg.cell, gates, gh, h, None if state.cell is None else state.cell[i])
             hiddens.append(h)
             cells.append(c)
         context, weights = self.attention(hiddens[-1], memory.keys, memory.states, memory.pad_mask)
