@@ -123,7 +123,7 @@ class RecurrentDecoder(nn.Module):
         """The first layer's input weights for the fed-back context (gates*hidden, memory), or None.
 
         Slice it once per sequence, not per step: each slice's backward writes a zero-filled copy
-        of the whole weight, which per step cost a fifth of a training update.
+        of the whole weight, which per step cost about a tenth of a training update.
         """
         return self.cells[0].weight_ih[:, self.cfg.embedding_size:] if self.cfg.input_feeding else None
 
