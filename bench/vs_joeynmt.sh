@@ -24,6 +24,7 @@ zcat "$shared/data/multi30k/test_2016_flickr.de.gz" > "$work/test.de"
 bash "$joey/bench.sh" prepare "$work/joey" > /dev/null
 
 record() { # $1 = system, $2 = measure, $3 = value, $4 = extra JSON fields
+  [ -n "$3" ] || { echo "no $2 measured for $1: see the logs in $work" >&2; exit 1; }
   echo "{\"system\": \"$1\", \"measure\": \"$2\", \"value\": $3${4:+, $4}}" >> "$results"; echo "  $1 $2: $3"; }
 max_rss() { grep "Maximum resident" "$1" | awk '{print $6 / 1024}'; }
 seconds_of() { python3 -c "import sys, time; s = time.perf_counter(); import subprocess; \

@@ -66,8 +66,9 @@ def load_rows(dataset: str, config: Optional[str], split: str, data_files: Optio
 
     try:
         rows = datasets.load_dataset(dataset, config, data_files=data_files, split=split, streaming=True)
-    except (FileNotFoundError, ValueError, ConnectionError, OSError) as error:
-        raise PrepareError(f"cannot load dataset {dataset} split {split}: {error}") from None
+    except (ValueError, OSError, StopIteration, RuntimeError) as error:  # e.g. an empty or unreadable file
+        raise PrepareError(f"cannot load dataset {dataset} split {split}: "
+                           f"{error or type(error).__name__}") from None
     total = None
     info = getattr(rows, "info", None)
     if info is not None and info.splits and split in info.splits:
@@ -91,6 +92,12 @@ def export_split(rows: Iterable[dict], total: Optional[int], where: str, src_col
                 trg_out.write(trg + "\n")
                 count += 1
                 flattened += src_flat or trg_flat
+        if count == 0:
+            raise PrepareError(f"{where}: no rows")
+    except (ValueError, OSError, StopIteration, RuntimeError) as error:  # from datasets, while streaming
+        src_tmp.unlink(missing_ok=True)
+        trg_tmp.unlink(missing_ok=True)
+        raise PrepareError(f"{where}: cannot read the rows after row {count} ({error or type(error).__name__})") from None
     except BaseException:
         src_tmp.unlink(missing_ok=True)
         trg_tmp.unlink(missing_ok=True)
@@ -117,8 +124,6 @@ def prepare(out_dir: str | os.PathLike, dataset: str, src_lang: str, trg_lang: s
         rows, total = load_rows(dataset, config, split, data_files)
         where = f"{dataset} {split}"
         count, flattened = export_split(rows, total, where, src_col, trg_col, src_path, trg_path)
-        if count == 0:
-            raise PrepareError(f"{where}: no rows")
         log(f"wrote {src_path} and {trg_path} ({count} lines"
             + (f"; {flattened} rows had line breaks inside a sentence, now spaces" if flattened else "") + ")")
         written += [src_path, trg_path]

@@ -119,3 +119,12 @@ def test_malformed_split_argument_exits_1(script, tmp_path, capsys):
     assert script.main(["--dataset", "json", "--src-lang", "en", "--trg-lang", "de", "--split", "train",
                         "--out", str(tmp_path)]) == 1
     assert "KEY=VALUE" in capsys.readouterr().err
+
+
+def test_an_empty_split_is_an_error_and_leaves_no_files(script, tmp_path):
+    train = tmp_path / "train.jsonl"
+    train.write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    assert script.main(["--dataset", "json", "--data-file", f"train={train}", "--src-lang", "en", "--trg-lang", "de",
+                        "--split", "train=train", "--out", str(out)]) == 1
+    assert not list(out.glob("train.*"))  # so a second run does not take it for done

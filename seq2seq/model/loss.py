@@ -68,7 +68,7 @@ def _chunked(features: Tensor, weight: Tensor, targets: Tensor, ignore_index: in
         if compute == exact:
             grad_weight.addmm_(grad.t(), f)
         else:
-            grad_weight += grad.t() @ f  # accumulated in fp32, not in the lower precision
+            grad_weight += grad.t() @ f  # each chunk's product is bf16; their sum is kept in fp32
     return total, grad_features, grad_weight
 
 
