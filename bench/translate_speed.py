@@ -45,12 +45,13 @@ def main() -> None:
         load_s = time.perf_counter() - start
         translator.translate(sources[:20], beam_size=5)  # warm-up: thread pool, allocator, weight packing
         for beam in (int(b) for b in args.beams.split(",")):
-            best, hyps = float("inf"), []
+            best, found = float("inf"), []
             for _ in range(args.rounds):
                 start = time.perf_counter()
-                hyps = translator.translate(sources, beam_size=beam)
+                found = translator.search(sources, beam_size=beam)
+                hyps = [translator.detokenize(h[0] if h else None) for h in found]
                 best = min(best, time.perf_counter() - start)
-            tokens = sum(len(translator.trg_tokenizer.encode(h)) for h in hyps)
+            tokens = sum(len(h[0].tokens) for h in found if h)  # the search's own tokens, </s> not counted
             name = f"{'greedy' if beam == 1 else f'beam{beam}'}_{precision}"
             row = {"setting": name, "beam": beam, "precision": precision, "seconds": round(best, 2),
                    "sentences_per_s": round(len(sources) / best, 2), "target_tokens_per_s": round(tokens / best, 1),

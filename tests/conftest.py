@@ -26,6 +26,16 @@ TRAINED = [
 ]
 
 
+@pytest.fixture
+def offline_datasets(tmp_path, monkeypatch):
+    """The datasets library with its cache in tmp_path and no hub access."""
+    datasets = pytest.importorskip("datasets")
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf_cache")
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_DATASETS_OFFLINE", True, raising=False)
+    return datasets
+
+
 def load_script(name: str):
     """Import data_scripts/NAME.py by path (data_scripts is not a package)."""
     spec = importlib.util.spec_from_file_location(f"_script_{name}", ROOT / "data_scripts" / f"{name}.py")

@@ -105,16 +105,6 @@ def test_read_pairs_uses_the_recipe_prefixes(tmp_path):
 # ---------------------------------------------------------------- datasets
 
 
-@pytest.fixture
-def offline_datasets(tmp_path, monkeypatch):
-    """The datasets library with its cache in tmp_path and no hub access."""
-    datasets = pytest.importorskip("datasets")
-    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf_cache")
-    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
-    monkeypatch.setattr(datasets.config, "HF_DATASETS_OFFLINE", True, raising=False)
-    return datasets
-
-
 def write_jsonl(path: Path, rows: list[dict]) -> str:
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     return str(path)

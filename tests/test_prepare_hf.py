@@ -11,11 +11,7 @@ from conftest import load_script
 
 
 @pytest.fixture
-def script(tmp_path, monkeypatch):
-    datasets = pytest.importorskip("datasets")
-    monkeypatch.setattr(datasets.config, "HF_DATASETS_CACHE", tmp_path / "hf_cache")
-    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
-    monkeypatch.setattr(datasets.config, "HF_DATASETS_OFFLINE", True, raising=False)
+def script(offline_datasets):
     return load_script("prepare_hf")
 
 
