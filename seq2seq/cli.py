@@ -72,6 +72,13 @@ def _evaluate(args: argparse.Namespace) -> None:
     print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
 
 
+def _average(args: argparse.Namespace) -> None:
+    from .averaging import average_checkpoints
+
+    target = average_checkpoints(args.model, args.last, args.name)
+    print(f"wrote {target}; translate with --checkpoint {args.name}", file=sys.stderr)
+
+
 def _sweep(args: argparse.Namespace) -> None:
     from .sweep import sweep
 
@@ -95,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     tr = jobs.add_parser("translate", help="translate text with a trained model (stdin -> stdout by default)")
     tr.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
-    tr.add_argument("--checkpoint", default="best", help="best, last, or a checkpoint file (default: best)")
+    tr.add_argument("--checkpoint", default="best", help="best, last, averaged (see `average`), step_N, or a checkpoint file (default: best)")
     tr.add_argument("--input", help="input file, one sentence a line (default: stdin)")
     tr.add_argument("--output", help="output file (default: stdout)")
     tr.add_argument("--beam-size", type=int, help="beam width; 1 is greedy (default: the recipe's testing.beam_size)")
@@ -113,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = jobs.add_parser("evaluate", help="score translations with sacrebleu and compare systems")
     ev.add_argument("--model", help="translate --src with this model directory first (its output is the baseline)")
-    ev.add_argument("--checkpoint", default="best", help="with --model: best, last, or a checkpoint file")
+    ev.add_argument("--checkpoint", default="best", help="with --model: best, last, averaged (see `average`), step_N, or a checkpoint file")
     ev.add_argument("--src", help="source side of the test set (needed with --model; gives length buckets)")
     ev.add_argument("--hyp", action="append", default=[], help="a system's output file (repeatable)")
     ev.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
@@ -126,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--bootstrap", type=int, default=1000, help="bootstrap samples for confidence intervals")
     ev.add_argument("--device", default="auto", help="with --model: auto, cpu or cuda[:N]")
     ev.set_defaults(run=_evaluate)
+
+    av = jobs.add_parser("average", help="average a model's last step checkpoints into checkpoints/NAME.pt")
+    av.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
+    av.add_argument("--last", type=int, required=True, help="how many of the newest step_N.pt checkpoints to average")
+    av.add_argument("--name", default="averaged",
+                    help="output checkpoint name, then `translate --checkpoint NAME` (default: averaged)")
+    av.set_defaults(run=_average)
 
     sw = jobs.add_parser("sweep", help="train and evaluate every combination of recipe values, compare them")
     sw.add_argument("recipe", help="the base recipe (YAML)")

@@ -33,8 +33,9 @@ def pick_device(name: Optional[str] = "auto") -> torch.device:
 
 
 def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
-    """best | last | a file path."""
-    path = model_dir / "checkpoints" / f"{checkpoint}.pt" if checkpoint in ("best", "last") else Path(checkpoint)
+    """best | last | another name in the model's checkpoints/ (averaged, step_N) | a file path."""
+    named = model_dir / "checkpoints" / f"{checkpoint}.pt"
+    path = named if checkpoint in ("best", "last") or ("/" not in checkpoint and named.is_file()) else Path(checkpoint)
     if not path.is_file():
         raise Seq2SeqError(f"checkpoint not found: {path} (is {model_dir} a trained model directory?)")
     return path

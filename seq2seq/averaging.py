@@ -1,0 +1,66 @@
+"""Checkpoint averaging: the mean of the last few saved weights is often a better model than any one of them."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Sequence
+
+import torch
+
+from .errors import Seq2SeqError
+
+log = logging.getLogger(__name__)
+
+
+def step_checkpoints(model_dir: str | Path) -> list[Path]:
+    """The model directory's step_N.pt files, oldest first (training keeps `training.keep_last` of them)."""
+    found = Path(model_dir).glob("checkpoints/step_*.pt")
+    return sorted((p for p in found if p.stem[5:].isdigit()), key=lambda p: int(p.stem[5:]))
+
+
+def average_state_dicts(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """Element-wise mean of floating-point tensors (summed in float64); other tensors must agree and are kept."""
+    if not states:
+        raise Seq2SeqError("no checkpoints to average")
+    keys = list(states[0])
+    for i, state in enumerate(states[1:], start=1):
+        if list(state) != keys:
+            raise Seq2SeqError(f"checkpoint {i} holds different weights from checkpoint 0: "
+                               "average only checkpoints of one model")
+    averaged = {}
+    for key in keys:
+        tensors = [state[key] for state in states]
+        if any(t.shape != tensors[0].shape for t in tensors):
+            raise Seq2SeqError(f"weight {key} has different shapes across checkpoints: "
+                               "average only checkpoints of one model")
+        if tensors[0].is_floating_point():
+            total = torch.stack([t.double() for t in tensors]).sum(0)
+            averaged[key] = (total / len(tensors)).to(tensors[0].dtype)
+        elif all(torch.equal(t, tensors[0]) for t in tensors):
+            averaged[key] = tensors[0].clone()
+        else:
+            raise Seq2SeqError(f"non-float weight {key} differs across checkpoints; cannot average it")
+    return averaged
+
+
+def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged") -> Path:
+    """Average the last `last` step checkpoints into checkpoints/NAME.pt; `translate --checkpoint NAME` uses it."""
+    if last < 1:
+        raise Seq2SeqError(f"--last must be at least 1, not {last}")
+    if name in ("best", "last") or name.startswith("step_") or not name.replace("_", "").replace("-", "").isalnum():
+        raise Seq2SeqError(f"cannot name the average {name!r}: pick a new plain name such as 'averaged'")
+    paths = step_checkpoints(model_dir)
+    if len(paths) < last:
+        raise Seq2SeqError(f"{model_dir} holds {len(paths)} step checkpoint(s) "
+                           f"({', '.join(p.name for p in paths) or 'none'}), fewer than the {last} asked for; "
+                           "train with a larger training.keep_last or average fewer")
+    chosen = paths[-last:]
+    saved = [torch.load(p, map_location="cpu", weights_only=True) for p in chosen]
+    steps = [int(item["step"]) for item in saved]
+    payload = {"model": average_state_dicts([item["model"] for item in saved]), "step": max(steps),
+               "averaged_steps": steps}
+    target = Path(model_dir) / "checkpoints" / f"{name}.pt"
+    torch.save(payload, target.with_suffix(".tmp"))
+    target.with_suffix(".tmp").replace(target)
+    log.info("averaged %d checkpoints (steps %s) into %s", len(chosen), ", ".join(map(str, steps)), target)
+    return target

@@ -1,0 +1,73 @@
+"""Checkpoint averaging (seq2seq/averaging.py): exact means, a loadable result, clear errors."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import torch
+
+from seq2seq.averaging import average_checkpoints, average_state_dicts, step_checkpoints
+from seq2seq.cli import main
+from seq2seq.errors import Seq2SeqError
+from seq2seq.translate import Translator
+
+
+@pytest.fixture
+def model_copy(trained_model, tmp_path):
+    """A private copy of the session's trained model (keep_last 2: step_200 and step_300)."""
+    return shutil.copytree(trained_model.dir, tmp_path / "model")
+
+
+def test_mean_of_float_weights_and_equal_integer_buffers_kept():
+    a = {"w": torch.tensor([1.0, 2.0]), "n": torch.tensor(3)}
+    b = {"w": torch.tensor([3.0, 6.0]), "n": torch.tensor(3)}
+    out = average_state_dicts([a, b])
+    assert torch.equal(out["w"], torch.tensor([2.0, 4.0])) and out["w"].dtype == torch.float32
+    assert out["n"].item() == 3
+
+
+@pytest.mark.parametrize("other, message", [
+    ({"v": torch.zeros(2)}, "different weights"),
+    ({"w": torch.zeros(3)}, "different shapes"),
+])
+def test_checkpoints_of_different_models_are_refused(other, message):
+    with pytest.raises(Seq2SeqError, match=message):
+        average_state_dicts([{"w": torch.zeros(2)}, other])
+
+
+def test_averaged_checkpoint_is_the_mean_of_the_last_ones_and_translates(model_copy):
+    paths = step_checkpoints(model_copy)
+    assert [p.stem for p in paths] == ["step_200", "step_300"]
+    states = [torch.load(p, weights_only=True)["model"] for p in paths]
+    target = average_checkpoints(model_copy, last=2)
+    saved = torch.load(target, weights_only=True)
+    assert saved["averaged_steps"] == [200, 300]
+    for key, value in saved["model"].items():
+        torch.testing.assert_close(value, (states[0][key] + states[1][key]) / 2)
+    translator = Translator.load(model_copy, "averaged", device="cpu")
+    assert len(translator.translate(["a b c", "", "d e"])) == 3
+
+
+def test_averaging_one_checkpoint_gives_it_back(model_copy):
+    newest = torch.load(step_checkpoints(model_copy)[-1], weights_only=True)["model"]
+    saved = torch.load(average_checkpoints(model_copy, last=1, name="newest"), weights_only=True)["model"]
+    assert all(torch.equal(saved[key], newest[key]) for key in newest)
+
+
+def test_too_few_checkpoints_or_a_reserved_name_is_a_clear_error(model_copy):
+    with pytest.raises(Seq2SeqError, match="fewer than the 3 asked for.*keep_last"):
+        average_checkpoints(model_copy, last=3)
+    with pytest.raises(Seq2SeqError, match="cannot name"):
+        average_checkpoints(model_copy, last=2, name="best")
+
+
+def test_cli_average_then_translate_with_it(model_copy, tmp_path, capsys):
+    assert main(["average", "--model", str(model_copy), "--last", "2"]) == 0
+    source, output = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_text("a b c\nd e f g\n")
+    assert main(["translate", "--model", str(model_copy), "--checkpoint", "averaged", "-q",
+                 "--input", str(source), "--output", str(output)]) == 0
+    expected = Translator.load(model_copy, "averaged", device="cpu").translate(["a b c", "d e f g"])
+    assert output.read_text().splitlines() == expected
+    assert main(["average", "--model", str(model_copy), "--last", "5"]) == 2
+    assert "keep_last" in capsys.readouterr().err
