@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 from typing import Sequence
 
@@ -47,17 +48,27 @@ def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged"
     """Average the last `last` step checkpoints into checkpoints/NAME.pt; `translate --checkpoint NAME` uses it."""
     if last < 1:
         raise Seq2SeqError(f"--last must be at least 1, not {last}")
-    if name in ("best", "last") or name.startswith("step_") or not name.replace("_", "").replace("-", "").isalnum():
+    reserved = name.lower() in ("best", "last") or name.lower().startswith("step_")
+    if reserved or not name.replace("_", "").replace("-", "").isalnum():
         raise Seq2SeqError(f"cannot name the average {name!r}: pick a new plain name such as 'averaged'")
+    if not (Path(model_dir) / "recipe.yaml").is_file():
+        raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
     paths = step_checkpoints(model_dir)
     if len(paths) < last:
         raise Seq2SeqError(f"{model_dir} holds {len(paths)} step checkpoint(s) "
                            f"({', '.join(p.name for p in paths) or 'none'}), fewer than the {last} asked for; "
                            "train with a larger training.keep_last or average fewer")
     chosen = paths[-last:]
-    saved = [torch.load(p, map_location="cpu", weights_only=True) for p in chosen]
-    steps = [int(item["step"]) for item in saved]
-    payload = {"model": average_state_dicts([item["model"] for item in saved]), "step": max(steps),
+    states, steps = [], []
+    for path in chosen:
+        try:
+            saved = torch.load(path, map_location="cpu", weights_only=True)
+            states.append(saved["model"])
+            steps.append(int(saved["step"]))
+        except (OSError, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
+            raise Seq2SeqError(f"cannot average {path}: not a readable step checkpoint "
+                               f"({str(error).splitlines()[0][:200]}); average fewer with a smaller --last") from None
+    payload = {"model": average_state_dicts(states), "step": max(steps),
                "averaged_steps": steps}
     target = Path(model_dir) / "checkpoints" / f"{name}.pt"
     torch.save(payload, target.with_suffix(".tmp"))

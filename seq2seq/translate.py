@@ -35,9 +35,12 @@ def pick_device(name: Optional[str] = "auto") -> torch.device:
 def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
     """best | last | another name in the model's checkpoints/ (averaged, step_N) | a file path."""
     named = model_dir / "checkpoints" / f"{checkpoint}.pt"
-    path = named if checkpoint in ("best", "last") or ("/" not in checkpoint and named.is_file()) else Path(checkpoint)
+    bare = Path(checkpoint).name == checkpoint and not checkpoint.endswith(".pt")  # a name, not a file path
+    path = named if bare else Path(checkpoint)
     if not path.is_file():
-        raise Seq2SeqError(f"checkpoint not found: {path} (is {model_dir} a trained model directory?)")
+        have = sorted(p.stem for p in (model_dir / "checkpoints").glob("*.pt"))
+        raise Seq2SeqError(f"checkpoint not found: {path} (is {model_dir} a trained model directory? "
+                           f"its checkpoints: {', '.join(have) or 'none'})")
     return path
 
 

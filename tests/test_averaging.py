@@ -26,13 +26,14 @@ def test_mean_of_float_weights_and_equal_integer_buffers_kept():
     assert out["n"].item() == 3
 
 
-@pytest.mark.parametrize("other, message", [
-    ({"v": torch.zeros(2)}, "different weights"),
-    ({"w": torch.zeros(3)}, "different shapes"),
+@pytest.mark.parametrize("first, other, message", [
+    ({"w": torch.zeros(2)}, {"v": torch.zeros(2)}, "different weights"),
+    ({"w": torch.zeros(2)}, {"w": torch.zeros(3)}, "different shapes"),
+    ({"n": torch.tensor([1, 2])}, {"n": torch.tensor([1, 3])}, "non-float weight n differs"),
 ])
-def test_checkpoints_of_different_models_are_refused(other, message):
+def test_checkpoints_of_different_models_are_refused(first, other, message):
     with pytest.raises(Seq2SeqError, match=message):
-        average_state_dicts([{"w": torch.zeros(2)}, other])
+        average_state_dicts([first, other])
 
 
 def test_averaged_checkpoint_is_the_mean_of_the_last_ones_and_translates(model_copy):
@@ -54,11 +55,21 @@ def test_averaging_one_checkpoint_gives_it_back(model_copy):
     assert all(torch.equal(saved[key], newest[key]) for key in newest)
 
 
-def test_too_few_checkpoints_or_a_reserved_name_is_a_clear_error(model_copy):
+@pytest.mark.parametrize("name", ["best", "LAST", "step_7", "../elsewhere", ""])
+def test_a_reserved_or_unsafe_name_is_refused(model_copy, name):
+    with pytest.raises(Seq2SeqError, match="cannot name"):
+        average_checkpoints(model_copy, last=2, name=name)
+    assert torch.load(model_copy / "checkpoints" / "best.pt", weights_only=True)["step"] > 0  # untouched
+
+
+def test_too_few_or_unreadable_checkpoints_or_no_model_dir_is_a_clear_error(model_copy, tmp_path):
     with pytest.raises(Seq2SeqError, match="fewer than the 3 asked for.*keep_last"):
         average_checkpoints(model_copy, last=3)
-    with pytest.raises(Seq2SeqError, match="cannot name"):
-        average_checkpoints(model_copy, last=2, name="best")
+    torch.save({"weights": {}}, model_copy / "checkpoints" / "step_300.pt")
+    with pytest.raises(Seq2SeqError, match="step_300.pt: not a readable step checkpoint"):
+        average_checkpoints(model_copy, last=2)
+    with pytest.raises(Seq2SeqError, match="not a model directory"):
+        average_checkpoints(tmp_path / "typo", last=2)
 
 
 def test_cli_average_then_translate_with_it(model_copy, tmp_path, capsys):

@@ -78,6 +78,8 @@ def test_checkpoint_best_last_and_path(trained_model):
     by_path = Translator.load(trained_model.dir, str(d / "step_300.pt"), device="cpu")
     assert last.translate(lines) == by_path.translate(lines)
     early = Translator.load(trained_model.dir, str(d / "step_200.pt"), device="cpu")
+    by_name = Translator.load(trained_model.dir, "step_200", device="cpu")  # a name in checkpoints/
+    assert all(a.equal(b) for a, b in zip(early.model.state_dict().values(), by_name.model.state_dict().values()))
     assert all(a.equal(b) for a, b in zip(last.model.state_dict().values(), by_path.model.state_dict().values()))
     assert not all(a.equal(b) for a, b in zip(last.model.state_dict().values(), early.model.state_dict().values()))
 
@@ -89,7 +91,7 @@ def test_model_dir_can_be_moved(trained_model, translator, tmp_path):
 
 
 def test_missing_checkpoint_is_a_clear_error(trained_model, tmp_path):
-    with pytest.raises(Seq2SeqError, match="checkpoint"):
+    with pytest.raises(Seq2SeqError, match="its checkpoints: best, last, step_200, step_300"):
         Translator.load(trained_model.dir, "nope", device="cpu")
     with pytest.raises(Seq2SeqError, match="checkpoint"):
         Translator.load(trained_model.dir, str(tmp_path / "missing.pt"), device="cpu")
