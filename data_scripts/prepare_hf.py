@@ -28,30 +28,19 @@ from typing import Iterable, Optional
 
 from tqdm import tqdm
 
+from seq2seq.data.corpus import column_value
+from seq2seq.errors import Seq2SeqError
+
 # \n and \r, plus what str.splitlines() also breaks on: a sentence must stay on one line everywhere
 LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
-class PrepareError(Exception):
+class PrepareError(Seq2SeqError):
     """The corpus cannot be loaded or a row cannot be exported; exit code 1."""
 
 
 def log(message: str) -> None:
     print(f"prepare_hf: {message}", file=sys.stderr)
-
-
-def value_at(row: dict, column: str, where: str) -> str:
-    """A possibly dotted column of one row, e.g. translation.en; missing or null is an error."""
-    value = row
-    for part in column.split("."):
-        if not isinstance(value, dict) or part not in value:
-            keys = ", ".join(row) if isinstance(row, dict) else type(row).__name__
-            raise PrepareError(f"{where}: no column '{column}' (row keys: {keys}); "
-                               "pass --src-column / --trg-column")
-        value = value[part]
-    if value is None:
-        raise PrepareError(f"{where}: column '{column}' is empty (null); clean the corpus or drop the row")
-    return str(value)
 
 
 def one_line(text: str) -> tuple[str, bool]:
@@ -85,22 +74,21 @@ def export_split(rows: Iterable[dict], total: Optional[int], where: str, src_col
         with open(src_tmp, "w", encoding="utf-8", newline="\n") as src_out, \
                 open(trg_tmp, "w", encoding="utf-8", newline="\n") as trg_out:
             for row in tqdm(rows, total=total, unit="rows", desc=where, file=sys.stderr):
-                here = f"{where} row {count}"
-                src, src_flat = one_line(value_at(row, src_col, here))
-                trg, trg_flat = one_line(value_at(row, trg_col, here))
+                here, hint = f"{where} row {count}", "pass --src-column / --trg-column"
+                src, src_flat = one_line(column_value(row, src_col, here, hint))
+                trg, trg_flat = one_line(column_value(row, trg_col, here, hint))
                 src_out.write(src + "\n")
                 trg_out.write(trg + "\n")
                 count += 1
                 flattened += src_flat or trg_flat
         if count == 0:
             raise PrepareError(f"{where}: no rows")
-    except (ValueError, OSError, StopIteration, RuntimeError) as error:  # from datasets, while streaming
+    except BaseException as error:  # nothing half-written stays behind
         src_tmp.unlink(missing_ok=True)
         trg_tmp.unlink(missing_ok=True)
-        raise PrepareError(f"{where}: cannot read the rows after row {count} ({error or type(error).__name__})") from None
-    except BaseException:
-        src_tmp.unlink(missing_ok=True)
-        trg_tmp.unlink(missing_ok=True)
+        if isinstance(error, (ValueError, OSError, StopIteration, RuntimeError)):  # from datasets, while streaming
+            raise PrepareError(f"{where}: cannot read the rows after row {count} "
+                               f"({error or type(error).__name__})") from None
         raise
     os.replace(src_tmp, src_path)
     os.replace(trg_tmp, trg_path)
@@ -160,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         prepare(args.out, args.dataset, args.src_lang, args.trg_lang, pairs(args.split, "--split"),
                 args.config, pairs(args.data_file, "--data-file") or None, args.src_column, args.trg_column,
                 args.force)
-    except PrepareError as error:
+    except Seq2SeqError as error:  # PrepareError, or a missing / null column
         log(f"error: {error}")
         return 1
     return 0

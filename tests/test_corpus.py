@@ -138,6 +138,14 @@ def test_datasets_wrong_column_names_it_and_the_recipe_keys(tmp_path, offline_da
     assert "translation.fr" in message and "data.trg_column" in message
 
 
+def test_datasets_null_value_is_an_error_naming_the_row_not_an_empty_line(tmp_path, offline_datasets):
+    train = write_jsonl(tmp_path / "train.jsonl", [{"en": "a", "de": "b"}, {"en": "c", "de": None}])
+    cfg = DataConfig(train="train", valid="train", src_lang="en", trg_lang="de", format="datasets",
+                     dataset="json", data_files={"train": train}, src_column="en", trg_column="de")
+    with pytest.raises(Seq2SeqError, match="row 1: column 'de' is empty"):
+        read_pairs(cfg, "train")
+
+
 def test_datasets_missing_split_is_a_seq2seq_error(tmp_path, offline_datasets):
     train = write_jsonl(tmp_path / "train.jsonl", [{"translation": {"en": "a", "de": "b"}}])
     cfg = DataConfig(train="train", valid="validation", src_lang="en", trg_lang="de", format="datasets",

@@ -58,15 +58,18 @@ def read_text_pairs(prefix: str, src_lang: str, trg_lang: str) -> tuple[list[str
     return src, trg
 
 
-def column_value(row: dict, column: str, where: str) -> str:
-    """Value of a possibly dotted column name, e.g. translation.en for WMT-style corpora."""
+def column_value(row: dict, column: str, where: str,
+                 hint: str = "set data.src_column and data.trg_column") -> str:
+    """Value of a possibly dotted column name, e.g. translation.en; a missing or null one is an error."""
     value = row
     for part in column.split("."):
         if not isinstance(value, dict) or part not in value:
-            raise Seq2SeqError(f"{where}: no column '{column}' (row keys: {', '.join(row)}); "
-                               "set data.src_column and data.trg_column")
+            keys = ", ".join(row) if isinstance(row, dict) else type(row).__name__
+            raise Seq2SeqError(f"{where}: no column '{column}' (row keys: {keys}); {hint}")
         value = value[part]
-    return "" if value is None else str(value)
+    if value is None:  # "" would silently drop or shift a pair
+        raise Seq2SeqError(f"{where}: column '{column}' is empty (null); clean the corpus or drop the row")
+    return str(value)
 
 
 def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str]]:
@@ -82,9 +85,9 @@ def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str
     except (FileNotFoundError, ValueError, ConnectionError) as error:
         raise Seq2SeqError(f"cannot load {where}: {error}") from None
     src, trg = [], []
-    for row in table:
-        src.append(column_value(row, src_col, where))
-        trg.append(column_value(row, trg_col, where))
+    for i, row in enumerate(table):
+        src.append(column_value(row, src_col, f"{where} row {i}"))
+        trg.append(column_value(row, trg_col, f"{where} row {i}"))
     log.info("read %d pairs from %s", len(src), where)
     return src, trg
 
