@@ -32,6 +32,7 @@ from seq2seq.data.corpus import column_value
 from seq2seq.errors import Seq2SeqError
 
 # \n and \r, plus what str.splitlines() also breaks on: a sentence must stay on one line everywhere
+COLUMN_HINT = "pass --src-column / --trg-column"  # what a missing column's error tells the user
 LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
@@ -74,9 +75,9 @@ def export_split(rows: Iterable[dict], total: Optional[int], where: str, src_col
         with open(src_tmp, "w", encoding="utf-8", newline="\n") as src_out, \
                 open(trg_tmp, "w", encoding="utf-8", newline="\n") as trg_out:
             for row in tqdm(rows, total=total, unit="rows", desc=where, file=sys.stderr):
-                here, hint = f"{where} row {count}", "pass --src-column / --trg-column"
-                src, src_flat = one_line(column_value(row, src_col, here, hint))
-                trg, trg_flat = one_line(column_value(row, trg_col, here, hint))
+                here = f"{where} row {count}"
+                src, src_flat = one_line(column_value(row, src_col, here, COLUMN_HINT))
+                trg, trg_flat = one_line(column_value(row, trg_col, here, COLUMN_HINT))
                 src_out.write(src + "\n")
                 trg_out.write(trg + "\n")
                 count += 1

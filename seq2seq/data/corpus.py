@@ -86,8 +86,9 @@ def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str
         raise Seq2SeqError(f"cannot load {where}: {error}") from None
     src, trg = [], []
     for i, row in enumerate(table):
-        src.append(column_value(row, src_col, f"{where} row {i}"))
-        trg.append(column_value(row, trg_col, f"{where} row {i}"))
+        here = f"{where} row {i}"
+        src.append(column_value(row, src_col, here))
+        trg.append(column_value(row, trg_col, here))
     log.info("read %d pairs from %s", len(src), where)
     return src, trg
 
