@@ -210,6 +210,8 @@ class TrainingConfig(_Section):
     decay_patience: int = _at_least(2, 0)  # plateau: validations without improvement before decay
     clip_grad_norm: Optional[float] = _positive(1.0)
     label_smoothing: float = _fraction(0.1)
+    src_token_dropout: float = _fraction(0.0)  # source tokens replaced by <unk> in training
+    trg_token_dropout: float = _fraction(0.0)  # decoder input tokens replaced by <unk> (labels kept)
     teacher_forcing: float = _ratio(1.0)  # probability of feeding the reference token (at step 0)
     teacher_forcing_schedule: ForcingSchedule = ForcingSchedule.CONSTANT
     teacher_forcing_min: float = _ratio(0.0)

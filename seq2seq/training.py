@@ -225,7 +225,8 @@ class Trainer:
         while stop_reason is None:
             batches = token_batches(self.train_lengths, None, cfg.batch_tokens, cfg.seed, s.epoch)
             for ids in batches[s.batch_in_epoch:]:
-                batch = collate(train.src, train.trg, ids).to(self.device)
+                batch = collate(train.src, train.trg, ids)
+                batch = batch.with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout).to(self.device)
                 s.step += 1
                 s.batch_in_epoch += 1
                 lr = self.current_lr()

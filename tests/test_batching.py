@@ -136,6 +136,30 @@ def test_collate_without_targets(sides):
     assert batch.n_src_tokens == 5
 
 
+def test_token_dropout_replaces_only_real_input_tokens_with_unk():
+    src = IndexedSide.from_lists([list(range(4, 40))] * 50)
+    trg = IndexedSide.from_lists([list(range(40, 70))] * 50)
+    batch = collate(src, trg, list(range(50)))
+    torch.manual_seed(0)
+    dropped = batch.with_token_dropout(0.3, 0.1)
+    for before, after, rate in ((batch.src, dropped.src, 0.3), (batch.trg_in, dropped.trg_in, 0.1)):
+        changed = before != after
+        assert (after[changed] == Vocabulary.unk_id).all()
+        assert (before[changed] >= 4).all(), "padding, <s> and </s> must survive"
+        real = int((before >= 4).sum())
+        assert abs(int(changed.sum()) / real - rate) < 0.03
+    assert torch.equal(dropped.trg_out, batch.trg_out), "labels never change"
+    assert torch.equal(dropped.src_lengths, batch.src_lengths)
+
+
+def test_token_dropout_at_zero_is_the_same_batch_and_draws_no_random_numbers(sides):
+    batch = collate(*sides, [0, 1, 2])
+    state = torch.get_rng_state()
+    same = batch.with_token_dropout(0.0, 0.0)
+    assert torch.equal(torch.get_rng_state(), state)
+    assert torch.equal(same.src, batch.src) and torch.equal(same.trg_in, batch.trg_in)
+
+
 def test_batches_from_lengths_plus_eos_fit_the_padded_tensors():
     # callers pass length + 1 (for </s> / <s>); the padded tensors then stay inside the budget
     rng = random.Random(4)

@@ -105,9 +105,11 @@ def test_different_seeds_give_different_weights(toy_recipe, tmp_path):
 
 
 # 30 steps cross two epoch boundaries (about 12 batches an epoch) and the half run stops mid-epoch;
-# dropout (the recipe's 0.1) and scheduled sampling both draw from the RNG that a resume must restore.
+# dropout (the recipe's 0.1), token dropout and scheduled sampling all draw from the RNG that a
+# resume must restore.
 RESUME = ("training.valid_every=5", "training.teacher_forcing_schedule=linear",
-          "training.teacher_forcing_min=0.5", "training.teacher_forcing_decay_steps=30")
+          "training.teacher_forcing_min=0.5", "training.teacher_forcing_decay_steps=30",
+          "training.src_token_dropout=0.1", "training.trg_token_dropout=0.1")
 
 
 @pytest.fixture(scope="module")

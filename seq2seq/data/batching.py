@@ -1,6 +1,7 @@
 """Token-bounded, length-bucketed batches whose order is a pure function of (seed, epoch)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -8,7 +9,7 @@ import torch
 from torch.nn.utils.rnn import pad_sequence
 
 from .dataset import IndexedSide
-from .vocabulary import Vocabulary
+from .vocabulary import SPECIALS, Vocabulary
 
 
 @dataclass
@@ -23,10 +24,24 @@ class Batch:
     n_src_tokens: int
     n_trg_tokens: int  # real target tokens, </s> included
 
+    def with_token_dropout(self, src_rate: float, trg_rate: float) -> "Batch":
+        """Real tokens replaced by <unk> at these rates (Sennrich & Zhang 2019): the model must not
+        lean on any single word. Only the inputs change (source and decoder input), never the labels;
+        padding, <s> and </s> are kept. Draws from torch's global generator, so a seeded run repeats."""
+        return dataclasses.replace(self, src=_drop_tokens(self.src, src_rate),
+                                   trg_in=None if self.trg_in is None else _drop_tokens(self.trg_in, trg_rate))
+
     def to(self, device: torch.device) -> "Batch":
         move = lambda t: None if t is None else t.to(device, non_blocking=True)  # noqa: E731
         return Batch(move(self.src), self.src_lengths, move(self.trg_in), move(self.trg_out),
                      self.indices, self.n_src_tokens, self.n_trg_tokens)
+
+
+def _drop_tokens(ids: torch.Tensor, rate: float) -> torch.Tensor:
+    if rate == 0.0:
+        return ids
+    real = ids >= len(SPECIALS)  # (batch, len): not <pad>, <unk>, <s> or </s>
+    return ids.masked_fill(real & (torch.rand(ids.shape) < rate), Vocabulary.unk_id)
 
 
 def token_batches(src_lengths: Sequence[int], trg_lengths: Optional[Sequence[int]], batch_tokens: int,
