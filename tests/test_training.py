@@ -104,6 +104,16 @@ def test_different_seeds_give_different_weights(toy_recipe, tmp_path):
                            checkpoint(b)["model"]["decoder.output.weight"])
 
 
+
+@pytest.mark.parametrize("key", ["training.src_token_dropout", "training.trg_token_dropout"])
+def test_token_dropout_reaches_the_training_batches(toy_recipe, tmp_path, key):
+    short = ("training.max_steps=2", "training.valid_every=2")
+    plain = train(toy_recipe(tmp_path / "plain", *short))
+    dropped = train(toy_recipe(tmp_path / "dropped", *short, f"{key}=0.5"))
+    assert not torch.equal(checkpoint(plain)["model"]["decoder.output.weight"],
+                           checkpoint(dropped)["model"]["decoder.output.weight"])
+
+
 # 30 steps cross two epoch boundaries (about 12 batches an epoch) and the half run stops mid-epoch;
 # dropout (the recipe's 0.1), token dropout and scheduled sampling all draw from the RNG that a
 # resume must restore.
