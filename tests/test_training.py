@@ -104,7 +104,6 @@ def test_different_seeds_give_different_weights(toy_recipe, tmp_path):
                            checkpoint(b)["model"]["decoder.output.weight"])
 
 
-
 @pytest.mark.parametrize("key", ["training.src_token_dropout", "training.trg_token_dropout"])
 def test_token_dropout_reaches_the_training_batches(toy_recipe, tmp_path, key):
     short = ("training.max_steps=2", "training.valid_every=2")
