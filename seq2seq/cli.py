@@ -30,7 +30,8 @@ def read_input_lines(data: bytes, name: str) -> list[str]:
 def _translate(args: argparse.Namespace) -> None:
     from .translate import Translator, translate_stream
 
-    translator = Translator.load(args.model, args.checkpoint, args.device, int8=args.int8)
+    translator = Translator.load(args.model[0], args.checkpoint, args.device, int8=args.int8,
+                                 ensemble_with=args.model[1:])
     if args.input:
         try:
             data = Path(args.input).read_bytes()
@@ -101,8 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(run=_train)
 
     tr = jobs.add_parser("translate", help="translate text with a trained model (stdin -> stdout by default)")
-    tr.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
-    tr.add_argument("--checkpoint", default="best", help="best, last, averaged (see `average`), step_N, or a checkpoint file (default: best)")
+    tr.add_argument("--model", action="append", required=True,
+                    help="model directory written by `seq2seq train`; repeat it to decode with an ensemble "
+                         "(same vocabularies; next-token probabilities averaged; the first gives the defaults)")
+    tr.add_argument("--checkpoint", default="best",
+                    help="best, last, averaged (see `average`), step_N, or a checkpoint file (default: best); "
+                         "with several --model, a name each of them has")
     tr.add_argument("--input", help="input file, one sentence a line (default: stdin)")
     tr.add_argument("--output", help="output file (default: stdout)")
     tr.add_argument("--beam-size", type=int, help="beam width; 1 is greedy (default: the recipe's testing.beam_size)")

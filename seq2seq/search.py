@@ -8,6 +8,7 @@ import torch
 from torch import Tensor
 
 from .model import Seq2Seq
+from .model.ensemble import Ensemble
 
 
 @dataclass
@@ -30,7 +31,7 @@ def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
     return (a * (src_lengths - 1).float() + b).floor().long().clamp(min=1)
 
 
-def greedy_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
+def greedy_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
                   max_len_a: float = 1.5, max_len_b: int = 10, min_len: int = 0) -> list[Hypothesis]:
     """The best token at every step: beam search with one beam."""
     found = beam_search(model, src, src_lengths, bos, eos, beam_size=1, n_best=1,
@@ -39,7 +40,7 @@ def greedy_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eo
 
 
 @torch.no_grad()
-def beam_search(model: Seq2Seq, src: Tensor, src_lengths: Tensor, bos: int, eos: int, beam_size: int = 5,
+def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int, beam_size: int = 5,
                 alpha: float = 1.0, n_best: int = 1, max_len_a: float = 1.5, max_len_b: int = 10,
                 min_len: int = 0) -> list[list[Hypothesis]]:
     """The n_best hypotheses of every sentence, best first, searched over (batch x beam) at once.

@@ -6,7 +6,7 @@ import pickle
 import sys
 import time
 from pathlib import Path
-from typing import Iterable, Optional, TextIO
+from typing import Iterable, Optional, Sequence, TextIO
 
 import torch
 from tqdm import tqdm
@@ -14,9 +14,10 @@ from tqdm import tqdm
 from .config import Recipe, load_recipe
 from .data import Vocabulary, collate, token_batches
 from .data.dataset import IndexedSide
-from .data.tokenizers import Tokenizer, load_tokenizers
+from .data.tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers
 from .errors import Seq2SeqError
 from .model import Seq2Seq
+from .model.ensemble import Ensemble
 from .model.quantize import quantize_int8
 from .search import Hypothesis, beam_search
 
@@ -30,6 +31,45 @@ def pick_device(name: Optional[str] = "auto") -> torch.device:
     if name.startswith("cuda") and not torch.cuda.is_available():
         raise Seq2SeqError(f"device {name} asked for, but no CUDA device is available; use cpu or auto")
     return torch.device(name)
+
+
+def _recipe(model_dir: Path) -> Recipe:
+    if not (model_dir / "recipe.yaml").is_file():
+        raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
+    return load_recipe(model_dir / "recipe.yaml")
+
+
+def _load_model(model_dir: Path, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
+    """The recipe's model with a checkpoint's weights, on the CPU."""
+    model = Seq2Seq(recipe.model, src_size, trg_size, Vocabulary.pad_id)
+    path = checkpoint_path(model_dir, checkpoint)
+    try:
+        model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
+    except (pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
+        raise Seq2SeqError(f"{path} is not a checkpoint of the model in {model_dir} "
+                           f"({str(error).splitlines()[0][:200]})") from None
+    return model
+
+
+def _check_same_vocabularies(first: Path, recipe: Recipe, other: Path, other_recipe: Recipe) -> None:
+    """Ensemble members must read and write the same token ids, or averaging their outputs is meaningless."""
+    def vocab(model_dir: Path, side: str) -> Vocabulary:
+        return Vocabulary.load(model_dir / f"{side}_vocab.txt")
+
+    same = {"source vocabularies": vocab(first, "src") == vocab(other, "src"),
+            "target vocabularies": vocab(first, "trg") == vocab(other, "trg"),
+            "tokenizations": _tokenization(recipe, first) == _tokenization(other_recipe, other)}
+    differ = [what for what, ok in same.items() if not ok]
+    if differ:
+        raise Seq2SeqError(f"cannot ensemble {first} with {other}: their {' and '.join(differ)} differ; "
+                           f"ensemble only models trained with the same data settings and subword model")
+
+
+def _tokenization(recipe: Recipe, model_dir: Path) -> tuple:
+    """What decides how text becomes tokens: level, case, and every subword piece with its score."""
+    tokenizers = load_tokenizers(recipe.data, model_dir)
+    return (recipe.data.level, recipe.data.lowercase,
+            tuple(t.scored_pieces() if isinstance(t, SentencePieceTokenizer) else () for t in tokenizers))
 
 
 def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
@@ -47,7 +87,7 @@ def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
 class Translator:
     """A trained model with its tokenizers and vocabularies; the Python API behind `seq2seq translate`."""
 
-    def __init__(self, recipe: Recipe, model: Seq2Seq, src_tokenizer: Tokenizer, trg_tokenizer: Tokenizer,
+    def __init__(self, recipe: Recipe, model: Seq2Seq | Ensemble, src_tokenizer: Tokenizer, trg_tokenizer: Tokenizer,
                  src_vocab: Vocabulary, trg_vocab: Vocabulary, device: torch.device):
         self.recipe, self.model, self.device = recipe, model, device
         self.src_tokenizer, self.trg_tokenizer = src_tokenizer, trg_tokenizer
@@ -55,28 +95,29 @@ class Translator:
 
     @classmethod
     def load(cls, model_dir: str | Path, checkpoint: str = "best", device: Optional[str] = "auto",
-             int8: bool = False) -> "Translator":
-        """A model directory ready to translate; int8 quantizes its linear and recurrent layers (CPU only)."""
+             int8: bool = False, ensemble_with: Sequence[str | Path] = ()) -> "Translator":
+        """A model directory ready to translate; int8 quantizes its linear and recurrent layers (CPU only).
+
+        ensemble_with: more model directories with the same vocabularies and tokenizers, decoded together
+        with this one (their next-token probabilities averaged); the first model's recipe gives the defaults.
+        """
         model_dir = Path(model_dir)
-        if not (model_dir / "recipe.yaml").is_file():
-            raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
-        recipe = load_recipe(model_dir / "recipe.yaml")
+        recipe = _recipe(model_dir)
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
         trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
         src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
         target = pick_device("cpu" if int8 and device in (None, "auto") else device)
         if int8 and target.type != "cpu":
             raise Seq2SeqError(f"int8 translation runs on the CPU only, not on {target}; drop --int8 or use --device cpu")
-        model = Seq2Seq(recipe.model, len(src_vocab), len(trg_vocab), Vocabulary.pad_id)
-        path = checkpoint_path(model_dir, checkpoint)
-        try:
-            model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
-        except (pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
-            raise Seq2SeqError(f"{path} is not a checkpoint of the model in {model_dir} "
-                               f"({str(error).splitlines()[0][:200]})") from None
-        model.to(target).eval()
+        models = [_load_model(model_dir, recipe, checkpoint, len(src_vocab), len(trg_vocab))]
+        for other in map(Path, ensemble_with):
+            other_recipe = _recipe(other)
+            _check_same_vocabularies(model_dir, recipe, other, other_recipe)
+            models.append(_load_model(other, other_recipe, checkpoint, len(src_vocab), len(trg_vocab)))
+        models = [model.to(target).eval() for model in models]
         if int8:
-            model = quantize_int8(model)
+            models = [quantize_int8(model) for model in models]
+        model = models[0] if len(models) == 1 else Ensemble(models).eval()
         return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
 
     def search(self, sentences: list[str], beam_size: Optional[int] = None, alpha: Optional[float] = None,

@@ -175,6 +175,24 @@ def test_n_best_writes_exactly_n_lines_per_input(trained_model, tmp_path):
     assert rows[3][2] == "" and rows[3][1] == "-inf"  # an empty input still gets its n lines
 
 
+def test_repeated_model_decodes_with_an_ensemble(trained_model, tmp_path, capsys):
+    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_bytes(b"a b c\n\nt s r q p\n")
+    model = str(trained_model.dir)
+    assert main(["translate", "--model", model, "--model", model, "-q", "--input", str(source),
+                 "--output", str(target)]) == 0
+    assert output_lines(target.read_bytes()) == Translator.load(model, device="cpu").translate(
+        ["a b c", "", "t s r q p"])
+    other = tmp_path / "other"  # the same model reading its source with ids shifted: refused, naming both
+    shutil.copytree(model, other)
+    vocab = (other / "src_vocab.txt").read_text().splitlines()
+    (other / "src_vocab.txt").write_text("\n".join(vocab[:4] + vocab[5:] + vocab[4:5]) + "\n")
+    capsys.readouterr()
+    assert main(["translate", "--model", model, "--model", str(other), "-q", "--input", str(source)]) == 2
+    line = one_line_error(capsys.readouterr().err, "translate")
+    assert f"cannot ensemble {model} with {other}: their source vocabularies differ" in line
+
+
 def test_n_best_larger_than_beam_exits_2(cli_model, tmp_path, capsys):
     source = tmp_path / "in.txt"
     source.write_bytes(b"a b\n")

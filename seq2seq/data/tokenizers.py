@@ -65,6 +65,11 @@ class SentencePieceTokenizer:
     def decode(self, tokens: list[str]) -> str:
         return self.processor.decode_pieces(tokens)
 
+    def scored_pieces(self) -> tuple[tuple[str, float], ...]:
+        """Every piece with its score, in id order: two models with the same ones segment text alike."""
+        sp = self.processor
+        return tuple((sp.id_to_piece(i), sp.get_score(i)) for i in range(sp.get_piece_size()))
+
     def pieces(self) -> list[str]:
         """Every ordinary piece of the model in id order (no <unk> or control symbols)."""
         sp = self.processor
