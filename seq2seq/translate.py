@@ -51,7 +51,7 @@ def _load_model(model_dir: Path, recipe: Recipe, checkpoint: str, src_size: int,
     return model
 
 
-def _check_same_vocabularies(first: Path, recipe: Recipe, other: Path, other_recipe: Recipe) -> None:
+def _check_member(first: Path, recipe: Recipe, other: Path, other_recipe: Recipe) -> None:
     """Ensemble members must read and write the same token ids, or averaging their outputs is meaningless."""
     def vocab(model_dir: Path, side: str) -> Vocabulary:
         return Vocabulary.load(model_dir / f"{side}_vocab.txt")
@@ -87,8 +87,8 @@ def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
 class Translator:
     """A trained model with its tokenizers and vocabularies; the Python API behind `seq2seq translate`."""
 
-    def __init__(self, recipe: Recipe, model: Seq2Seq | Ensemble, src_tokenizer: Tokenizer, trg_tokenizer: Tokenizer,
-                 src_vocab: Vocabulary, trg_vocab: Vocabulary, device: torch.device):
+    def __init__(self, recipe: Recipe, model: Seq2Seq | Ensemble, src_tokenizer: Tokenizer,
+                 trg_tokenizer: Tokenizer, src_vocab: Vocabulary, trg_vocab: Vocabulary, device: torch.device):
         self.recipe, self.model, self.device = recipe, model, device
         self.src_tokenizer, self.trg_tokenizer = src_tokenizer, trg_tokenizer
         self.src_vocab, self.trg_vocab = src_vocab, trg_vocab
@@ -112,7 +112,7 @@ class Translator:
         models = [_load_model(model_dir, recipe, checkpoint, len(src_vocab), len(trg_vocab))]
         for other in map(Path, ensemble_with):
             other_recipe = _recipe(other)
-            _check_same_vocabularies(model_dir, recipe, other, other_recipe)
+            _check_member(model_dir, recipe, other, other_recipe)
             models.append(_load_model(other, other_recipe, checkpoint, len(src_vocab), len(trg_vocab)))
         models = [model.to(target).eval() for model in models]
         if int8:
