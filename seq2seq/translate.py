@@ -72,11 +72,14 @@ def _tokenization(recipe: Recipe, model_dir: Path) -> tuple:
             tuple(t.scored_pieces() if isinstance(t, SentencePieceTokenizer) else () for t in tokenizers))
 
 
+def _is_checkpoint_name(checkpoint: str) -> bool:
+    """A name in a model's checkpoints/ (best, step_300), not a file path."""
+    return Path(checkpoint).name == checkpoint and not checkpoint.endswith(".pt")
+
+
 def checkpoint_path(model_dir: Path, checkpoint: str) -> Path:
     """best | last | another name in the model's checkpoints/ (averaged, step_N) | a file path."""
-    named = model_dir / "checkpoints" / f"{checkpoint}.pt"
-    bare = Path(checkpoint).name == checkpoint and not checkpoint.endswith(".pt")  # a name, not a file path
-    path = named if bare else Path(checkpoint)
+    path = model_dir / "checkpoints" / f"{checkpoint}.pt" if _is_checkpoint_name(checkpoint) else Path(checkpoint)
     if not path.is_file():
         have = sorted(p.stem for p in (model_dir / "checkpoints").glob("*.pt"))
         raise Seq2SeqError(f"checkpoint not found: {path} (is {model_dir} a trained model directory? "
@@ -101,6 +104,11 @@ class Translator:
         ensemble_with: more model directories with the same vocabularies and tokenizers, decoded together
         with this one (their next-token probabilities averaged); the first model's recipe gives the defaults.
         """
+        if isinstance(ensemble_with, (str, Path)):
+            raise TypeError("ensemble_with takes a list of model directories, not one path")
+        if ensemble_with and not _is_checkpoint_name(checkpoint):
+            raise Seq2SeqError(f"checkpoint {checkpoint} is a file, but an ensemble needs a name that every model "
+                               f"directory has (best, last, averaged, step_N)")
         model_dir = Path(model_dir)
         recipe = _recipe(model_dir)
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")

@@ -146,3 +146,16 @@ def test_loading_a_file_that_is_not_a_model_names_it(tmp_path):
     path.write_text("not a model")
     with pytest.raises(Seq2SeqError, match="broken.model"):
         SentencePieceTokenizer(path)
+
+
+def test_scored_pieces_tell_whether_two_models_segment_alike(tmp_path):
+    """What ensembles compare: the same data, settings and seed give the same pieces; another size does not."""
+    def model_dir(name: str, vocab_size: int):
+        out = tmp_path / name
+        out.mkdir()
+        return make_tokenizers(data_cfg(sp={"vocab_size": vocab_size}), out, SRC, TRG, seed=3)[0]
+
+    first, again, larger = model_dir("a", 40), model_dir("b", 40), model_dir("c", 50)
+    assert first.scored_pieces() == again.scored_pieces()
+    assert first.scored_pieces() != larger.scored_pieces()
+    assert len(first.scored_pieces()) == first.processor.get_piece_size()

@@ -53,3 +53,6 @@ class Ensemble(nn.Module):
         mean = torch.logsumexp(log_probs, dim=0) - math.log(len(steps))
         weights = torch.stack([w.float() for _, _, w in steps]).mean(0)  # (batch, src_len)
         return EnsembleState([s for s, _, _ in steps]), mean, weights
+
+    def num_parameters(self) -> int:
+        return sum(member.num_parameters() for member in self.members)
