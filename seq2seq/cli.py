@@ -64,8 +64,9 @@ def _evaluate(args: argparse.Namespace) -> None:
     if args.model:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
-        report = evaluate_model(args.model, args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
-                                legacy_lang=args.legacy_bleu, beam_size=args.beam_size, alpha=args.alpha)
+        report = evaluate_model(args.model[0], args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
+                                legacy_lang=args.legacy_bleu, ensemble_with=args.model[1:], beam_size=args.beam_size,
+                                alpha=args.alpha)
     elif args.hyp:
         report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap, legacy_lang=args.legacy_bleu)
     else:
@@ -124,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr.set_defaults(run=_translate)
 
     ev = jobs.add_parser("evaluate", help="score translations with sacrebleu and compare systems")
-    ev.add_argument("--model", help="translate --src with this model directory first (its output is the baseline)")
+    ev.add_argument("--model", action="append",
+                    help="translate --src with this model directory first (its output is the baseline); "
+                         "repeat it to evaluate an ensemble")
     ev.add_argument("--checkpoint", default="best", help="with --model: best, last, averaged (see `average`), step_N, or a checkpoint file")
     ev.add_argument("--src", help="source side of the test set (needed with --model; gives length buckets)")
     ev.add_argument("--hyp", action="append", default=[], help="a system's output file (repeatable)")

@@ -146,15 +146,16 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
 def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Sequence[str | Path],
                    report_dir: str | Path, other_hyps: Sequence[str | Path] = (), checkpoint: str = "best",
                    device: Optional[str] = "auto", attention_examples: int = 3, legacy_lang: Optional[str] = None,
-                   **search) -> dict:
+                   ensemble_with: Sequence[str | Path] = (), **search) -> dict:
     """Translate src with a model (its output is the baseline), then evaluate it and any other systems.
 
     Adds what only a model can give: its summary, decoding settings and speed, training curves, and
-    attention matrices for the first few sentences.
+    attention matrices for the first few sentences. With ensemble_with, the baseline is the ensemble of
+    model_dir and those directories; the summary and training curves are model_dir's.
     """
     from .translate import Translator, translate_stream
 
-    translator = Translator.load(model_dir, checkpoint, device)
+    translator = Translator.load(model_dir, checkpoint, device, ensemble_with=ensemble_with)
     out = Path(report_dir)
     out.mkdir(parents=True, exist_ok=True)
     hyp_path = out / "hypotheses.txt"
@@ -162,7 +163,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path,
-                            names=[f"{Path(model_dir).name} ({checkpoint})", *[Path(p).name for p in other_hyps]],
+                            names=[f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})",
+                                   *[Path(p).name for p in other_hyps]],
                             legacy_lang=legacy_lang)
     recipe_file = Path(model_dir) / "recipe.yaml"
     cfg = translator.recipe
@@ -175,6 +177,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
                                   f"{cfg.model.decoder.hidden_size}, {cfg.model.attention.type.value} attention",
                        "recipe": str(recipe_file),
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
+    if ensemble_with:
+        report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
     testing = cfg.testing
     report["decoding"] = {"beam_size": search.get("beam_size") or testing.beam_size,
                           "alpha": testing.alpha if search.get("alpha") is None else search["alpha"],

@@ -94,6 +94,22 @@ def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
     assert report["systems"][0]["metrics"]["BLEU"]["score"] > 50  # the toy model reverses well
 
 
+def test_evaluate_an_ensemble_names_every_member(trained_model, tmp_path):
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    single, both = tmp_path / "single", tmp_path / "both"
+    model = str(trained_model.dir)
+    for out, models in ((single, ["--model", model]), (both, ["--model", model, "--model", model])):
+        assert main(["evaluate", *models, "--src", str(src), "--ref", str(ref), "--report", str(out),
+                     "--beam-size", "2"]) == 0
+    # a model ensembled with itself translates exactly like it; the report says it was an ensemble
+    assert (both / "hypotheses.txt").read_text() == (single / "hypotheses.txt").read_text()
+    one, two = (json.loads((out / "report.json").read_text()) for out in (single, both))
+    name = trained_model.dir.name
+    assert two["systems"][0]["name"] == f"{name} + {name} (best)"
+    assert two["model"]["ensemble_with"] == model and "ensemble_with" not in one["model"]
+    assert two["model"]["parameters"] == 2 * one["model"]["parameters"]
+
+
 def test_legacy_tokenization_is_the_moses_pipeline_of_the_literature():
     from seq2seq.evaluate import legacy_tokenize
 
