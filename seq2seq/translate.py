@@ -51,25 +51,31 @@ def _load_model(model_dir: Path, recipe: Recipe, checkpoint: str, src_size: int,
     return model
 
 
-def _check_member(first: Path, recipe: Recipe, other: Path, other_recipe: Recipe) -> None:
-    """Ensemble members must read and write the same token ids, or averaging their outputs is meaningless."""
-    def vocab(model_dir: Path, side: str) -> Vocabulary:
-        return Vocabulary.load(model_dir / f"{side}_vocab.txt")
+def _read_text(model_dir: Path, recipe: Recipe) -> tuple[Vocabulary, Vocabulary, Tokenizer, Tokenizer]:
+    """A model directory's source and target vocabularies and tokenizers."""
+    src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
+    return (Vocabulary.load(model_dir / "src_vocab.txt"), Vocabulary.load(model_dir / "trg_vocab.txt"),
+            src_tok, trg_tok)
 
-    same = {"source vocabularies": vocab(first, "src") == vocab(other, "src"),
-            "target vocabularies": vocab(first, "trg") == vocab(other, "trg"),
-            "tokenizations": _tokenization(recipe, first) == _tokenization(other_recipe, other)}
-    differ = [what for what, ok in same.items() if not ok]
+
+def _interface(recipe: Recipe, text: tuple[Vocabulary, Vocabulary, Tokenizer, Tokenizer]) -> dict[str, object]:
+    """What ensemble members must share to read and write the same token ids; keys name it in errors."""
+    src_vocab, trg_vocab, *tokenizers = text
+    pieces = tuple(t.scored_pieces() if isinstance(t, SentencePieceTokenizer) else () for t in tokenizers)
+    return {"source vocabularies": src_vocab, "target vocabularies": trg_vocab,
+            "tokenizations": (recipe.data.level, recipe.data.lowercase, pieces)}
+
+
+def _load_member(model_dir: Path, first: Path, first_interface: dict[str, object], checkpoint: str) -> Seq2Seq:
+    """Another ensemble member's model, once its vocabularies and tokenization match the first model's."""
+    recipe = _recipe(model_dir)
+    text = _read_text(model_dir, recipe)
+    theirs = _interface(recipe, text)
+    differ = [what for what, value in first_interface.items() if theirs[what] != value]
     if differ:
-        raise Seq2SeqError(f"cannot ensemble {first} with {other}: their {' and '.join(differ)} differ; "
+        raise Seq2SeqError(f"cannot ensemble {first} with {model_dir}: their {' and '.join(differ)} differ; "
                            f"ensemble only models trained with the same data settings and subword model")
-
-
-def _tokenization(recipe: Recipe, model_dir: Path) -> tuple:
-    """What decides how text becomes tokens: level, case, and every subword piece with its score."""
-    tokenizers = load_tokenizers(recipe.data, model_dir)
-    return (recipe.data.level, recipe.data.lowercase,
-            tuple(t.scored_pieces() if isinstance(t, SentencePieceTokenizer) else () for t in tokenizers))
+    return _load_model(model_dir, recipe, checkpoint, len(text[0]), len(text[1]))
 
 
 def _is_checkpoint_name(checkpoint: str) -> bool:
@@ -111,17 +117,15 @@ class Translator:
                                f"directory has (best, last, averaged, step_N)")
         model_dir = Path(model_dir)
         recipe = _recipe(model_dir)
-        src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
-        trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
-        src_tok, trg_tok = load_tokenizers(recipe.data, model_dir)
+        text = _read_text(model_dir, recipe)
+        src_vocab, trg_vocab, src_tok, trg_tok = text
         target = pick_device("cpu" if int8 and device in (None, "auto") else device)
         if int8 and target.type != "cpu":
             raise Seq2SeqError(f"int8 translation runs on the CPU only, not on {target}; drop --int8 or use --device cpu")
         models = [_load_model(model_dir, recipe, checkpoint, len(src_vocab), len(trg_vocab))]
-        for other in map(Path, ensemble_with):
-            other_recipe = _recipe(other)
-            _check_member(model_dir, recipe, other, other_recipe)
-            models.append(_load_model(other, other_recipe, checkpoint, len(src_vocab), len(trg_vocab)))
+        if ensemble_with:
+            interface = _interface(recipe, text)  # once, whatever the number of members
+            models += [_load_member(Path(other), model_dir, interface, checkpoint) for other in ensemble_with]
         models = [model.to(target).eval() for model in models]
         if int8:
             models = [quantize_int8(model) for model in models]
