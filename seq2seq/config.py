@@ -225,6 +225,8 @@ class TrainingConfig(_Section):
     precision: Precision = Precision.FP32
     device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
                            "auto, cpu or cuda[:N]")
+    init_from: Optional[str] = None  # fine-tune: start from this model directory's weights, vocabularies, tokenizers
+    init_checkpoint: str = "best"  # which of init_from's checkpoints (best, last, averaged, step_N)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data
 from .errors import Seq2SeqError
+from .finetuning import copy_parent_text, load_parent_weights, parent_dir
 from .model import Seq2Seq
 from .schedule import learning_rate, teacher_forcing
 from .translate import Translator, pick_device
@@ -272,16 +273,23 @@ def _log_to(model_dir: Path) -> logging.Handler:
 
 
 def make_trainer(recipe: Recipe, reuse: bool = False) -> Trainer:
-    """Threads, seed, data (tokenizers and vocabularies in model_dir) and a fresh model, ready to run."""
+    """Threads, seed, data (tokenizers and vocabularies in model_dir) and a fresh (or fine-tuned) model."""
     cfg = recipe.training
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     set_seed(cfg.seed)
     device = pick_device(cfg.device)
     Path(recipe.model_dir).mkdir(parents=True, exist_ok=True)
-    data = prepare_training_data(recipe.data, Path(recipe.model_dir), cfg.seed, torch.get_num_threads(), reuse=reuse)
+    fine_tune = cfg.init_from is not None and not reuse  # a resumed fine-tuning run has the files already
+    if fine_tune:
+        copy_parent_text(recipe)
+    data = prepare_training_data(recipe.data, Path(recipe.model_dir), cfg.seed, torch.get_num_threads(),
+                                 reuse=reuse or fine_tune)
     set_seed(cfg.seed)
-    model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id).to(device)
+    model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)
+    if fine_tune:
+        load_parent_weights(model, recipe)
+    model = model.to(device)
     log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
              model.num_parameters(), recipe.model.encoder.cell.value,
              "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
@@ -292,6 +300,8 @@ def make_trainer(recipe: Recipe, reuse: bool = False) -> Trainer:
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
     """Train the model a recipe describes into its model_dir; returns that directory."""
     model_dir = Path(recipe.model_dir)
+    if recipe.training.init_from is not None and not resume:
+        parent_dir(recipe)
     if resume and not (model_dir / "checkpoints" / "last.pt").is_file():
         raise Seq2SeqError(f"cannot resume: {model_dir / 'checkpoints' / 'last.pt'} does not exist; "
                            "train without --resume first")
