@@ -17,7 +17,7 @@ from .translate import checkpoint_path
 log = logging.getLogger("seq2seq")
 
 
-def parent_dir(recipe: Recipe) -> Path:
+def check_parent(recipe: Recipe) -> Path:
     """training.init_from, checked before a run touches its own model_dir."""
     parent = Path(recipe.training.init_from)
     if not (parent / "recipe.yaml").is_file():
@@ -26,12 +26,6 @@ def parent_dir(recipe: Recipe) -> Path:
     if parent.resolve() == Path(recipe.model_dir).resolve():
         raise Seq2SeqError(f"training.init_from is this recipe's own model_dir ({parent}); "
                            "fine-tune into a new model_dir, or continue this run with --resume")
-    return parent
-
-
-def copy_parent_text(recipe: Recipe) -> None:
-    """Copy the parent's tokenizers and vocabularies into model_dir, so both models share token ids."""
-    parent = parent_dir(recipe)
     ours, theirs = recipe.data, load_recipe(parent / "recipe.yaml").data
     differ = [key for key, mine, its in (("data.level", ours.level, theirs.level),
                                          ("data.lowercase", ours.lowercase, theirs.lowercase),
@@ -40,10 +34,16 @@ def copy_parent_text(recipe: Recipe) -> None:
     if differ:
         raise Seq2SeqError(f"training.init_from: {parent} was trained with another {', '.join(differ)}; "
                            f"set {'them' if len(differ) > 1 else 'it'} as in {parent / 'recipe.yaml'}")
-    model_dir = Path(recipe.model_dir)
+    checkpoint_path(parent, recipe.training.init_checkpoint)  # exists, or a clear error
+    return parent
+
+
+def copy_parent_text(recipe: Recipe) -> None:
+    """Copy the parent's tokenizers and vocabularies into model_dir, so both models share token ids."""
+    parent, model_dir = check_parent(recipe), Path(recipe.model_dir)
     files = [(parent / name, model_dir / name) for name in ("src_vocab.txt", "trg_vocab.txt")]
-    if ours.level is Level.SENTENCEPIECE:
-        files += sorted(set(zip(tokenizer_files(theirs, parent), tokenizer_files(ours, model_dir))))
+    if recipe.data.level is Level.SENTENCEPIECE:
+        files += sorted(set(zip(tokenizer_files(recipe.data, parent), tokenizer_files(recipe.data, model_dir))))
     for source, target in files:
         if not source.is_file():
             raise Seq2SeqError(f"training.init_from: {source} is missing; is {parent} a trained model directory?")
@@ -53,7 +53,7 @@ def copy_parent_text(recipe: Recipe) -> None:
 
 def load_parent_weights(model: Seq2Seq, recipe: Recipe) -> None:
     """Start from the parent's checkpoint; the optimizer and schedule start afresh."""
-    parent = parent_dir(recipe)
+    parent = check_parent(recipe)
     path = checkpoint_path(parent, recipe.training.init_checkpoint)
     try:
         saved = torch.load(path, map_location="cpu", weights_only=True)

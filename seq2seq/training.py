@@ -24,7 +24,7 @@ from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data
 from .errors import Seq2SeqError
-from .finetuning import copy_parent_text, load_parent_weights, parent_dir
+from .finetuning import copy_parent_text, load_parent_weights, check_parent
 from .model import Seq2Seq
 from .schedule import learning_rate, teacher_forcing
 from .translate import Translator, pick_device
@@ -301,7 +301,7 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     """Train the model a recipe describes into its model_dir; returns that directory."""
     model_dir = Path(recipe.model_dir)
     if recipe.training.init_from is not None and not resume:
-        parent_dir(recipe)
+        check_parent(recipe)
     if resume and not (model_dir / "checkpoints" / "last.pt").is_file():
         raise Seq2SeqError(f"cannot resume: {model_dir / 'checkpoints' / 'last.pt'} does not exist; "
                            "train without --resume first")
