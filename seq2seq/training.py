@@ -24,7 +24,7 @@ from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data
 from .errors import Seq2SeqError
-from .finetuning import copy_parent_text, load_parent_weights, check_parent
+from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
 from .schedule import learning_rate, teacher_forcing
 from .translate import Translator, pick_device
@@ -272,24 +272,25 @@ def _log_to(model_dir: Path) -> logging.Handler:
     return handler
 
 
-def make_trainer(recipe: Recipe, reuse: bool = False) -> Trainer:
-    """Threads, seed, data (tokenizers and vocabularies in model_dir) and a fresh (or fine-tuned) model."""
+def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq] = None) -> Trainer:
+    """Threads, seed, data (tokenizers and vocabularies in model_dir) and a model: fresh, or `initial`
+    (a fine-tuning run's parent model, whose tokenizers and vocabularies are copied in)."""
     cfg = recipe.training
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     set_seed(cfg.seed)
     device = pick_device(cfg.device)
     Path(recipe.model_dir).mkdir(parents=True, exist_ok=True)
-    fine_tune = cfg.init_from is not None and not reuse  # a resumed fine-tuning run has the files already
-    if fine_tune:
+    if initial is not None:
         copy_parent_text(recipe)
+        log.info("fine-tuning from %s (checkpoint %s): copied its vocabularies and tokenizers",
+                 cfg.init_from, cfg.init_checkpoint)
     data = prepare_training_data(recipe.data, Path(recipe.model_dir), cfg.seed, torch.get_num_threads(),
-                                 reuse=reuse or fine_tune)
+                                 reuse=reuse or initial is not None)
     set_seed(cfg.seed)
-    model = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)
-    if fine_tune:
-        load_parent_weights(model, recipe)
-    model = model.to(device)
+    if initial is None:
+        initial = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)
+    model = initial.to(device)
     log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
              model.num_parameters(), recipe.model.encoder.cell.value,
              "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
@@ -300,8 +301,8 @@ def make_trainer(recipe: Recipe, reuse: bool = False) -> Trainer:
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
     """Train the model a recipe describes into its model_dir; returns that directory."""
     model_dir = Path(recipe.model_dir)
-    if recipe.training.init_from is not None and not resume:
-        check_parent(recipe)
+    # a resumed fine-tuning run has its own files and checkpoints already
+    initial = parent_model(recipe) if recipe.training.init_from is not None and not resume else None
     if resume and not (model_dir / "checkpoints" / "last.pt").is_file():
         raise Seq2SeqError(f"cannot resume: {model_dir / 'checkpoints' / 'last.pt'} does not exist; "
                            "train without --resume first")
@@ -316,7 +317,7 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     try:
         save_recipe(recipe, model_dir / "recipe.yaml")
         with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
-            trainer = make_trainer(recipe, reuse=resume)
+            trainer = make_trainer(recipe, reuse=resume, initial=initial)
             if resume:
                 trainer.resume()
             trainer.run()

@@ -39,15 +39,16 @@ def _recipe(model_dir: Path) -> Recipe:
     return load_recipe(model_dir / "recipe.yaml")
 
 
-def _load_model(model_dir: Path, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
-    """The recipe's model with a checkpoint's weights, on the CPU."""
+def load_model(model_dir: Path, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
+    """The model `recipe` describes, with the weights of one of model_dir's checkpoints, on the CPU."""
     model = Seq2Seq(recipe.model, src_size, trg_size, Vocabulary.pad_id)
     path = checkpoint_path(model_dir, checkpoint)
     try:
         model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
     except (pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
-        raise Seq2SeqError(f"{path} is not a checkpoint of the model in {model_dir} "
-                           f"({str(error).splitlines()[0][:200]})") from None
+        raise Seq2SeqError(f"{path} does not fit the model section it is loaded into "
+                           f"({str(error).splitlines()[0][:200]}); sizes, cells and options must be those in "
+                           f"{model_dir / 'recipe.yaml'} (dropout may differ)") from None
     return model
 
 
@@ -75,7 +76,7 @@ def _load_member(model_dir: Path, first: Path, first_interface: dict[str, object
     if differ:
         raise Seq2SeqError(f"cannot ensemble {first} with {model_dir}: their {' and '.join(differ)} differ; "
                            f"ensemble only models trained with the same data settings and subword model")
-    return _load_model(model_dir, recipe, checkpoint, len(text[0]), len(text[1]))
+    return load_model(model_dir, recipe, checkpoint, len(text[0]), len(text[1]))
 
 
 def _is_checkpoint_name(checkpoint: str) -> bool:
@@ -122,7 +123,7 @@ class Translator:
         target = pick_device("cpu" if int8 and device in (None, "auto") else device)
         if int8 and target.type != "cpu":
             raise Seq2SeqError(f"int8 translation runs on the CPU only, not on {target}; drop --int8 or use --device cpu")
-        models = [_load_model(model_dir, recipe, checkpoint, len(src_vocab), len(trg_vocab))]
+        models = [load_model(model_dir, recipe, checkpoint, len(src_vocab), len(trg_vocab))]
         if ensemble_with:
             interface = _interface(recipe, text)  # once, whatever the number of members
             models += [_load_member(Path(other), model_dir, interface, checkpoint) for other in ensemble_with]

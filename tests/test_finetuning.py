@@ -42,7 +42,7 @@ def test_fine_tuning_starts_from_the_parent_weights_and_keeps_its_vocabulary(tra
     assert "fine-tuning from" in (child / "train.log").read_text(encoding="utf-8")
 
 
-def test_fine_tuning_reaches_its_own_schedule_not_the_parents(trained_model, toy_recipe, tmp_path):
+def test_fine_tuning_counts_its_own_steps_from_zero(trained_model, toy_recipe, tmp_path):
     child = train(toy_recipe(tmp_path / "child", *SAME_MODEL, f"training.init_from={trained_model.dir}",
                              "training.init_checkpoint=last", "training.max_steps=10", "training.valid_every=5"))
     assert [r["step"] for r in records(child)] == [5, 10]  # the parent stopped at 300: steps restart at 0
@@ -71,7 +71,7 @@ def test_fine_tuning_copies_the_parents_sentencepiece_model(toy_recipe, toy_data
 
 
 @pytest.mark.parametrize("extra, message", [
-    (("model.decoder.hidden_size=48",), "does not fit this recipe's model section"),
+    (("model.decoder.hidden_size=48",), "does not fit the model section"),
     (("data.level=char",), "another data.level"),
     (("training.init_checkpoint=step_7",), "checkpoint not found"),
 ])
@@ -89,8 +89,12 @@ def test_init_from_must_be_another_trained_model_directory(toy_recipe, tmp_path)
         train(toy_recipe(first, "training.max_steps=2", f"training.init_from={first}"), overwrite=True)
 
 
-def test_a_refused_parent_leaves_the_overwritten_run_in_place(trained_model, toy_recipe, tmp_path):
-    first = train(toy_recipe(tmp_path / "run", "training.max_steps=2", "training.valid_every=2"))
-    with pytest.raises(Seq2SeqError, match="another data.level"):
-        train(toy_recipe(first, "data.level=char", f"training.init_from={trained_model.dir}"), overwrite=True)
+@pytest.mark.parametrize("extra, message", [
+    (("data.level=char",), "another data.level"),
+    (("model.decoder.hidden_size=48",), "does not fit the model section"),
+])
+def test_a_refused_parent_leaves_the_overwritten_run_in_place(trained_model, toy_recipe, tmp_path, extra, message):
+    first = train(toy_recipe(tmp_path / "run", "training.max_steps=2", "training.valid_every=2", *extra))
+    with pytest.raises(Seq2SeqError, match=message):
+        train(toy_recipe(first, *extra, f"training.init_from={trained_model.dir}"), overwrite=True)
     assert (first / "checkpoints" / "last.pt").is_file()
