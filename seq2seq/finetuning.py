@@ -29,21 +29,24 @@ def parent_model(recipe: Recipe) -> Seq2Seq:
     if differ:
         raise Seq2SeqError(f"training.init_from: {parent} was trained with another {', '.join(differ)}; "
                            f"set {'them' if len(differ) > 1 else 'it'} as in {parent / 'recipe.yaml'}")
-    sizes = [len(Vocabulary.load(_parent_file(parent, f"{side}_vocab.txt"))) for side in ("src", "trg")]
+    _text_files(recipe)  # all present, or refuse now
+    sizes = [len(Vocabulary.load(parent / f"{side}_vocab.txt")) for side in ("src", "trg")]
     return load_model(parent, recipe, recipe.training.init_checkpoint, *sizes)
 
 
 def copy_parent_text(recipe: Recipe) -> None:
     """Copy the parent's tokenizers and vocabularies into model_dir, so both models share token ids."""
+    for source, target in _text_files(recipe):
+        shutil.copyfile(source, target)
+
+
+def _text_files(recipe: Recipe) -> list[tuple[Path, Path]]:
+    """(parent file, model_dir file) for the vocabularies and sentencepiece models; each must exist."""
     parent, model_dir = Path(recipe.training.init_from), Path(recipe.model_dir)
     files = [(parent / name, model_dir / name) for name in ("src_vocab.txt", "trg_vocab.txt")]
     if recipe.data.level is Level.SENTENCEPIECE:
         files += sorted(set(zip(tokenizer_files(recipe.data, parent), tokenizer_files(recipe.data, model_dir))))
-    for source, target in files:
-        shutil.copyfile(_parent_file(parent, source.name), target)
-
-
-def _parent_file(parent: Path, name: str) -> Path:
-    if not (parent / name).is_file():
-        raise Seq2SeqError(f"training.init_from: {parent / name} is missing; is {parent} a trained model directory?")
-    return parent / name
+    for source, _ in files:
+        if not source.is_file():
+            raise Seq2SeqError(f"training.init_from: {source} is missing; is {parent} a trained model directory?")
+    return files

@@ -70,6 +70,18 @@ def test_fine_tuning_copies_the_parents_sentencepiece_model(toy_recipe, toy_data
     assert (child / "trg_vocab.txt").read_bytes() == (parent / "trg_vocab.txt").read_bytes()
 
 
+
+def test_a_parent_without_its_sentencepiece_model_is_refused_before_overwrite(toy_recipe, tmp_path):
+    spm = ("data.level=sentencepiece", "data.sentencepiece.vocab_size=32", "training.max_steps=2",
+           "training.valid_every=2")
+    parent = train(toy_recipe(tmp_path / "parent", *spm))
+    (parent / "spm.joint.model").unlink()
+    first = train(toy_recipe(tmp_path / "run", *spm))
+    with pytest.raises(Seq2SeqError, match="spm.joint.model is missing"):
+        train(toy_recipe(first, *spm, f"training.init_from={parent}", "training.init_checkpoint=last"),
+              overwrite=True)
+    assert (first / "checkpoints" / "last.pt").is_file()
+
 @pytest.mark.parametrize("extra, message", [
     (("model.decoder.hidden_size=48",), "does not fit the model section"),
     (("data.level=char",), "another data.level"),
