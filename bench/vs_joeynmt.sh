@@ -5,8 +5,8 @@
 #
 #   bash bench/vs_joeynmt.sh MODEL_DIR [ROUNDS=3] [TRAIN_STEPS=30]
 #
-# MODEL_DIR: our trained model of the reference dimensions (recipes/multi30k_en_de_gru.yaml or
-# recipes/multi30k_en_de_cpu60.yaml) for the translation rounds; Joey translates with its shipped
+# MODEL_DIR: our trained model of Joey's dimensions (recipes/multi30k_en_de_cpu60.yaml, untied 512-wide
+# output layer like Joey's; training also runs that recipe) for the translation rounds; Joey translates with its shipped
 # 60-minute model. Both translation commands are timed whole (loading included), on test_2016_flickr.
 # Needs ../shared (Multi30k and the Joey peer; run ../shared/peers/joeynmt/setup.sh once).
 # Env: THREADS (default 2), WORK (default /tmp/vs_joeynmt), SHARED (default ../shared). Prints each ratio (ours / Joey) with min,
@@ -39,7 +39,7 @@ for round in $(seq 1 "$rounds"); do
   record joey train_tokens_per_s "$(grep -o 'Tokens per Sec: *[0-9]*' "$work/joey/train.log" | awk '{print $4}' | tail -n +2 \
     | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
     "\"peak_rss_mib\": $(max_rss "$work/joey_train.time"), \"losses\": [$(grep -o 'Batch Loss: *[0-9.]*' "$work/joey/train.log" | awk '{printf "%s%s", s, $3; s=", "}')]"
-  /usr/bin/time -v python3 bench/train_speed.py recipes/multi30k_en_de_gru.yaml --steps "$steps" --threads "$threads" \
+  /usr/bin/time -v python3 bench/train_speed.py recipes/multi30k_en_de_cpu60.yaml --steps "$steps" --threads "$threads" \
     --work "$work/ours_train" --set "data.sentencepiece.src_model=$joey/model/spm8k.model" \
     > "$work/ours_train.out" 2> "$work/ours_train.time"
   ours=$(tail -n 1 "$work/ours_train.out")
