@@ -49,12 +49,14 @@ def test_study_variants_change_only_their_own_keys(name, expected):
     assert differences(name) == expected
 
 
-def test_cpu60_has_the_reference_network_and_data_and_a_time_budget():
+def test_cpu60_has_joeys_network_the_reference_data_and_a_time_budget():
     changed = differences("multi30k_en_de_cpu60")
     assert not any(key.startswith("data.") for key in changed)
-    # the same cells, sizes and attention; only the output layer's sharing and the dropout differ
-    regularization = {"model.encoder.dropout", "model.decoder.dropout",
+    # the reference's cells, decoder and attention; Joey's 256-wide encoder (the reference's is 384), and
+    # only the output layer's sharing and the dropout differ otherwise
+    regularization = {"model.encoder.dropout", "model.decoder.dropout", "model.encoder.hidden_size",
                       "model.decoder.readout_size", "model.decoder.tie_embeddings"}
     assert {key for key in changed if key.startswith("model.")} <= regularization
     recipe = load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml")
+    assert recipe.model.encoder.hidden_size == 256 and not recipe.model.decoder.tie_embeddings
     assert recipe.training.max_minutes and recipe.training.max_minutes <= 60
