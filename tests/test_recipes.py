@@ -60,3 +60,15 @@ def test_cpu60_has_joeys_network_the_reference_data_and_a_time_budget():
     recipe = load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml")
     assert recipe.model.encoder.hidden_size == 256 and not recipe.model.decoder.tie_embeddings
     assert recipe.training.max_minutes and recipe.training.max_minutes <= 60
+
+
+def test_distilled_recipe_fine_tunes_the_earlier_reference_that_the_readme_trains():
+    # README: the parent is the reference with these overrides, in models/multi30k_en_de_gru_enc256
+    parent = load_recipe(RECIPES / f"{REFERENCE}.yaml", ["model_dir=models/multi30k_en_de_gru_enc256",
+                                                        "model.encoder.hidden_size=256",
+                                                        "training.src_token_dropout=0",
+                                                        "training.trg_token_dropout=0"])
+    distilled = load_recipe(RECIPES / "multi30k_en_de_gru_distilled.yaml")
+    assert distilled.training.init_from == parent.model_dir
+    assert recipe_to_dict(distilled)["model"] == recipe_to_dict(parent)["model"]
+    assert recipe_to_dict(distilled)["data"]["sentencepiece"] == recipe_to_dict(parent)["data"]["sentencepiece"]
