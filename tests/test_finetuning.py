@@ -100,3 +100,4 @@ def test_init_from_must_be_another_trained_model_directory(toy_recipe, tmp_path)
     first = train(toy_recipe(tmp_path / "run", "training.max_steps=2", "training.valid_every=2"))
     with pytest.raises(Seq2SeqError, match="own model_dir"):
         train(toy_recipe(first, "training.max_steps=2", f"training.init_from={first}"), overwrite=True)
+    assert (first / "checkpoints" / "last.pt").is_file()
