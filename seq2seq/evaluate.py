@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import Counter
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -114,6 +115,21 @@ def extremes(src: Optional[list[str]], refs: list[str], hyps: list[str], count: 
             "worst": [entry(i) for i in order[:count]]}
 
 
+def system_names(paths: Sequence[str | Path], taken: Sequence[str] = ()) -> list[str]:
+    """Each file's name, with as many parent folders as it takes to tell it from the others (and from taken):
+    two runs' hypotheses.txt must not share a row label in one report."""
+    parts = [Path(p).parts for p in paths]
+    depth = [1] * len(parts)
+    while True:
+        names = ["/".join(ps[-d:]) for ps, d in zip(parts, depth)]
+        counts = Counter(names) + Counter(taken)
+        clashing = [i for i, name in enumerate(names) if counts[name] > 1 and depth[i] < len(parts[i])]
+        if not clashing:
+            return names
+        for i in clashing:
+            depth[i] += 1
+
+
 def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Path],
                    src_path: Optional[str | Path] = None, names: Optional[Sequence[str]] = None,
                    n_bootstrap: int = 1000, bootstrap_samples: int = 1000, randomization_trials: int = 10000,
@@ -125,7 +141,7 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
     ref_texts = read_parallel(ref_paths, "reference")
     hyp_texts = read_parallel(hyp_paths, "hypothesis file", expected=len(ref_texts[0]))
     src = read_parallel([src_path], "source", expected=len(ref_texts[0]))[0] if src_path else None
-    names = list(names) if names else [Path(p).name for p in hyp_paths]
+    names = list(names) if names else system_names(hyp_paths)
     systems = []
     for name, path, hyps in zip(names, hyp_paths, hyp_texts):
         log.info("scoring %s", path)
@@ -162,9 +178,9 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     sources = read_lines(src_path)
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)
+    baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path,
-                            names=[f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})",
-                                   *[Path(p).name for p in other_hyps]],
+                            names=[baseline, *system_names([hyp_path, *other_hyps], taken=[baseline])[1:]],
                             legacy_lang=legacy_lang)
     recipe_file = Path(model_dir) / "recipe.yaml"
     cfg = translator.recipe

@@ -75,6 +75,19 @@ def test_cli_writes_json_and_markdown(files, tmp_path):
     assert "| good.txt |" in markdown and "baseline" in markdown and "nrefs:1" in markdown
 
 
+def test_systems_with_the_same_file_name_get_distinct_labels(files, tmp_path):
+    # two runs' outputs are both hypotheses.txt: the report must tell them apart, and keep their order
+    paths = []
+    for run, system in (("run_a", "good"), ("run_b", "bad")):
+        (tmp_path / run).mkdir()
+        paths.append(tmp_path / run / "hypotheses.txt")
+        paths[-1].write_text(files[system].read_text(encoding="utf-8"), encoding="utf-8")
+    report = evaluate_files([*paths, files["good"]], [files["ref"]], randomization_trials=100)
+    assert [s["name"] for s in report["systems"]] == ["run_a/hypotheses.txt", "run_b/hypotheses.txt", "good.txt"]
+    scores = [s["metrics"]["BLEU"]["score"] for s in report["systems"]]
+    assert scores[0] == scores[2] > scores[1]
+
+
 def test_hypothesis_with_wrong_line_count_is_a_clear_error(files, tmp_path, capsys):
     short = tmp_path / "short.txt"
     short.write_text("the cat\n", encoding="utf-8")
@@ -108,6 +121,20 @@ def test_evaluate_an_ensemble_names_every_member(trained_model, tmp_path):
     assert two["systems"][0]["name"] == f"{name} + {name} (best)"
     assert two["model"]["ensemble_with"] == model and "ensemble_with" not in one["model"]
     assert two["model"]["parameters"] == 2 * one["model"]["parameters"]
+
+
+def test_another_runs_hypotheses_txt_is_labelled_by_its_folder(trained_model, tmp_path):
+    # the model's own output is written as hypotheses.txt too: a bare "hypotheses.txt" row would be ambiguous
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    earlier = tmp_path / "earlier_run"
+    earlier.mkdir()
+    (earlier / "hypotheses.txt").write_text(ref.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "report"
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
+                 "--hyp", str(earlier / "hypotheses.txt"), "--report", str(out), "--beam-size", "2"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [s["name"] for s in report["systems"]] == [f"{trained_model.dir.name} (best)", "earlier_run/hypotheses.txt"]
+    assert report["systems"][1]["metrics"]["BLEU"]["score"] == pytest.approx(100.0)
 
 
 def test_legacy_tokenization_is_the_moses_pipeline_of_the_literature():
