@@ -115,14 +115,14 @@ def extremes(src: Optional[list[str]], refs: list[str], hyps: list[str], count: 
             "worst": [entry(i) for i in order[:count]]}
 
 
-def system_names(paths: Sequence[str | Path], taken: Sequence[str] = ()) -> list[str]:
-    """Each file's name, with as many parent folders as it takes to tell it from the others (and from taken):
-    two runs' hypotheses.txt must not share a row label in one report."""
+def system_names(paths: Sequence[str | Path]) -> list[str]:
+    """Each file's name, with as many parent folders as it takes to tell it from the others: two runs'
+    hypotheses.txt must not share a row label in one report."""
     parts = [Path(p).parts for p in paths]
     depth = [1] * len(parts)
     while True:
         names = ["/".join(ps[-d:]) for ps, d in zip(parts, depth)]
-        counts = Counter(names) + Counter(taken)
+        counts = Counter(names)
         clashing = [i for i, name in enumerate(names) if counts[name] > 1 and depth[i] < len(parts[i])]
         if not clashing:
             return names
@@ -179,8 +179,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
-    report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path,
-                            names=[baseline, *system_names([hyp_path, *other_hyps], taken=[baseline])[1:]],
+    others = system_names([hyp_path, *other_hyps])[1:]  # another run's hypotheses.txt is told apart from ours
+    report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path, names=[baseline, *others],
                             legacy_lang=legacy_lang)
     recipe_file = Path(model_dir) / "recipe.yaml"
     cfg = translator.recipe
