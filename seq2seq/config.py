@@ -127,6 +127,10 @@ class SentencePieceConfig(_Section):
     trg_model: Optional[str] = None
     max_sentences: int = _positive(2_000_000)  # sentences sampled for training the model
     all_pieces: bool = False  # vocabulary = every piece of the model (Joey NMT's way), not only pieces seen per side
+    # subword regularization (Kudo 2018): each epoch trains on a freshly sampled segmentation; null: always the best.
+    # unigram: the smoothing exponent (small = more varied), bpe: BPE-dropout's merge-dropping rate
+    sampling_alpha: Optional[float] = _checked(None, lambda v: 0 < v <= 1, "null or a number in (0, 1]")
+    sampling_nbest: int = _checked(64, lambda v: v == -1 or v >= 2, "-1 (every segmentation) or a number >= 2")
 
 
 @dataclass(frozen=True)
@@ -385,6 +389,11 @@ def _cross_checks(recipe: Recipe) -> None:
         raise RecipeError("recipe key 'data.sentencepiece.all_pieces' takes the vocabulary from the sentencepiece "
                           "model, so it needs data.level: sentencepiece and no data.vocab_max_size or "
                           "data.vocab_min_freq")
+    if data.sentencepiece.sampling_alpha is not None and not (data.level is Level.SENTENCEPIECE
+                                                              and data.sentencepiece.all_pieces):
+        raise RecipeError("recipe key 'data.sentencepiece.sampling_alpha' samples segmentations that use pieces "
+                          "the best one never does, so it needs data.level: sentencepiece and "
+                          "data.sentencepiece.all_pieces: true (every piece in the vocabulary)")
     if recipe.data.format is CorpusFormat.DATASETS and not recipe.data.dataset:
         raise RecipeError("recipe key 'data.format' is datasets, which needs data.dataset "
                           "(a hub name, or json/csv/parquet with data.data_files)")

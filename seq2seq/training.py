@@ -22,7 +22,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, save_recipe
 from .data import Batch, Vocabulary, collate, token_batches
 from .data.dataset import ParallelDataset
-from .data.preparation import TrainingData, prepare_training_data
+from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .errors import Seq2SeqError
 from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
@@ -91,7 +91,6 @@ class Trainer:
         self.state = TrainState()
         self.translator = Translator(recipe, model, data.src_tokenizer, data.trg_tokenizer,
                                      data.src_vocab, data.trg_vocab, device)
-        self.train_lengths = [max(s, t) + 1 for s, t in zip(data.train.src.lengths, data.train.trg.lengths)]
         self.started = time.perf_counter()
         self.last_train_loss: Optional[float] = None
 
@@ -217,14 +216,22 @@ class Trainer:
         self.optimizer.zero_grad(set_to_none=True)
         return loss.detach()
 
+    def epoch_data(self, epoch: int) -> ParallelDataset:
+        """The training set as this epoch sees it: resegmented when the recipe samples subwords."""
+        if self.recipe.data.sentencepiece.sampling_alpha is None:
+            return self.data.train
+        return sampled_training_set(self.data, self.recipe.data, self.cfg.seed, epoch)
+
     def run(self) -> None:
-        s, cfg, train = self.state, self.cfg, self.data.train
+        s, cfg = self.state, self.cfg
         running, running_tokens, last_log = torch.zeros((), device=self.device), 0, time.perf_counter()
         bar = tqdm(total=cfg.max_steps, initial=s.step, unit="step", file=sys.stderr, dynamic_ncols=True)
         self.model.train()
         stop_reason = self.out_of_budget()
         while stop_reason is None:
-            batches = token_batches(self.train_lengths, None, cfg.batch_tokens, cfg.seed, s.epoch)
+            train = self.epoch_data(s.epoch)
+            lengths = [max(a, b) + 1 for a, b in zip(train.src.lengths, train.trg.lengths)]
+            batches = token_batches(lengths, None, cfg.batch_tokens, cfg.seed, s.epoch)
             for ids in batches[s.batch_in_epoch:]:
                 batch = collate(train.src, train.trg, ids)
                 batch = batch.with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout).to(self.device)

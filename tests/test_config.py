@@ -361,3 +361,20 @@ def test_all_pieces_needs_sentencepiece_and_no_vocabulary_limits():
                  {"vocab_max_size": 100, "sentencepiece": {"all_pieces": True}}):
         message = error_of(raw(data=data))
         assert "data.sentencepiece.all_pieces" in message
+
+
+def test_subword_sampling_needs_every_piece_in_the_vocabulary():
+    for data in ({"sentencepiece": {"sampling_alpha": 0.1}},
+                 {"level": "word", "sentencepiece": {"sampling_alpha": 0.1}}):
+        message = error_of(raw(data=data))
+        assert "data.sentencepiece.sampling_alpha" in message and "all_pieces" in message
+    recipe = recipe_from_dict(raw(data={"sentencepiece": {"sampling_alpha": 0.1, "all_pieces": True}}))
+    assert recipe.data.sentencepiece.sampling_alpha == 0.1 and recipe.data.sentencepiece.sampling_nbest == 64
+
+
+@pytest.mark.parametrize("key, value", [("sampling_alpha", 0), ("sampling_alpha", 1.5), ("sampling_nbest", 1),
+                                        ("sampling_nbest", 0)])
+def test_subword_sampling_values_out_of_range_name_the_key(key, value):
+    message = error_of(raw(data={"sentencepiece": {key: value, "all_pieces": True, "sampling_alpha": 0.1}
+                                 if key == "sampling_nbest" else {key: value, "all_pieces": True}}))
+    assert f"data.sentencepiece.{key}" in message

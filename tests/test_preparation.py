@@ -6,9 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import torch
 
 from seq2seq.config import DataConfig
-from seq2seq.data.preparation import prepare_training_data
+from seq2seq.data.preparation import prepare_training_data, sampled_training_set
 from seq2seq.data.vocabulary import Vocabulary
 from seq2seq.errors import Seq2SeqError
 
@@ -108,3 +109,43 @@ def test_all_pieces_gives_both_sides_the_whole_joint_sentencepiece_vocabulary(co
                                     model_dir, seed=1)
     assert len(counted.src_vocab) < len(data.src_vocab) and len(counted.trg_vocab) < len(data.trg_vocab)
     assert Vocabulary.load(model_dir / "src_vocab.txt") == counted.src_vocab
+
+
+def sampling_cfg(cfg: DataConfig, max_length: int = 10) -> DataConfig:
+    return replace(cfg, level="sentencepiece", max_length=max_length, sentencepiece=replace(
+        cfg.sentencepiece, vocab_size=40, all_pieces=True, sampling_alpha=0.5, sampling_nbest=-1))
+
+
+def texts(data, side: str) -> list[str]:
+    tokenizer, vocab = getattr(data, f"{side}_tokenizer"), getattr(data, f"{side}_vocab")
+    return [tokenizer.decode(tokens) for tokens in decoded(getattr(data.train, side), vocab)]
+
+
+def test_sampled_training_set_resegments_every_kept_pair_in_order(corpus):
+    cfg, model_dir, train, _ = corpus
+    cfg = sampling_cfg(cfg)
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    kept = [(s, t) for s, t in train if len(s.split()) <= 10]
+    epoch0 = sampled_training_set(data, cfg, seed=1, epoch=0)
+    resampled = replace(data, train=epoch0)
+    assert texts(resampled, "src") == [s for s, _ in kept] and texts(resampled, "trg") == [t for _, t in kept]
+    assert Vocabulary.unk_id not in epoch0.src.ids.tolist() + epoch0.trg.ids.tolist()
+    assert epoch0.trg.ids.tolist() != data.train.trg.ids.tolist()  # a new segmentation...
+    assert torch.equal(epoch0.trg.ids, sampled_training_set(data, cfg, seed=1, epoch=0).trg.ids)  # ...per (seed, epoch)
+    assert not torch.equal(epoch0.trg.ids, sampled_training_set(data, cfg, seed=1, epoch=1).trg.ids)
+    assert not torch.equal(epoch0.trg.ids, sampled_training_set(data, cfg, seed=2, epoch=0).trg.ids)
+
+
+def test_a_sample_over_max_length_keeps_the_best_segmentation(corpus):
+    cfg, model_dir, _, _ = corpus
+    data = prepare_training_data(sampling_cfg(cfg, max_length=12), model_dir, seed=1)
+    longest = max(data.train.src.lengths + data.train.trg.lengths)
+    tight = sampling_cfg(cfg, max_length=longest)
+    sampled = sampled_training_set(data, tight, seed=1, epoch=0)
+    assert len(sampled) == len(data.train)
+    assert max(sampled.src.lengths + sampled.trg.lengths) <= longest
+    fallback = [i for i in range(len(data.train)) if torch.equal(sampled.src[i], data.train.src[i])
+                and torch.equal(sampled.trg[i], data.train.trg[i])]
+    roomy = sampled_training_set(data, sampling_cfg(cfg, max_length=100), seed=1, epoch=0)
+    over = [i for i in range(len(roomy)) if max(len(roomy.src[i]), len(roomy.trg[i])) > longest]
+    assert over and set(over) <= set(fallback)

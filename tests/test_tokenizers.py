@@ -159,3 +159,20 @@ def test_scored_pieces_tell_whether_two_models_segment_alike(tmp_path):
     assert first.scored_pieces() == again.scored_pieces()
     assert first.scored_pieces() != larger.scored_pieces()
     assert len(first.scored_pieces()) == first.processor.get_piece_size()
+
+
+@pytest.mark.parametrize("model_type", ["unigram", "bpe"])
+def test_sampled_segmentations_restore_the_text_vary_and_repeat_with_the_seed(tmp_path, model_type):
+    """Subword regularization: another segmentation of the same text, the same one for the same seed."""
+    tok, _ = make_tokenizers(data_cfg(sp={"model_type": model_type, "vocab_size": 60}), tmp_path, SRC, TRG, seed=1)
+    first = tok.sample(SRC, alpha=0.5, nbest=-1, seed=7)
+    assert [tok.decode(p) for p in first] == SRC
+    assert first == tok.sample(SRC, alpha=0.5, nbest=-1, seed=7)
+    assert first != tok.sample(SRC, alpha=0.5, nbest=-1, seed=8)
+    best = [tok.encode(line) for line in SRC]
+    assert first != best and sum(map(len, first)) > sum(map(len, best))  # the best is the shortest, mostly
+
+
+def test_sampling_lowercases_like_encoding(tmp_path):
+    tok, _ = make_tokenizers(data_cfg(lowercase=True), tmp_path, SRC, TRG, seed=1)
+    assert [tok.decode(p) for p in tok.sample(TRG[:20], alpha=0.5, nbest=8, seed=1)] == [t.lower() for t in TRG[:20]]

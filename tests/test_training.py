@@ -156,6 +156,23 @@ def test_checkpoint_keeps_the_training_time(resumed_pair):
     assert checkpoint(half)["state"]["elapsed"] > 0
 
 
+SAMPLING = ("data.level=sentencepiece", "data.sentencepiece.vocab_size=32", "data.sentencepiece.all_pieces=true",
+            "data.sentencepiece.sampling_alpha=0.3", "training.valid_every=5")
+
+
+def test_subword_sampling_trains_another_model_and_resumes_bit_identically(toy_recipe, tmp_path):
+    """30 steps reach a second, resegmented epoch; the half run stops in the middle of the first."""
+    best = train(toy_recipe(tmp_path / "best", "training.max_steps=30", *SAMPLING[:3], SAMPLING[4]))
+    full = train(toy_recipe(tmp_path / "full", "training.max_steps=30", *SAMPLING))
+    half = train(toy_recipe(tmp_path / "half", "training.max_steps=13", *SAMPLING))
+    train(toy_recipe(tmp_path / "half", "training.max_steps=30", *SAMPLING), resume=True)
+    assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
+    assert not torch.equal(checkpoint(full)["model"]["decoder.output.weight"],
+                           checkpoint(best)["model"]["decoder.output.weight"])
+    log = (full / "train.log").read_text(encoding="utf-8")
+    assert re.search(r"epoch 2: sampled segmentations, \+\d", log), log
+
+
 def test_resume_is_exact_when_the_first_run_stops_between_validations(toy_recipe, tmp_path):
     extra = ("training.valid_every=5", "training.schedule=plateau", "training.decay_patience=0")
     full = train(toy_recipe(tmp_path / "full", "training.max_steps=30", *extra))

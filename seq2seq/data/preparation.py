@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
-from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
+from .dataset import IndexedSide, ParallelDataset, index_pairs, length_filter, tokenize_all
 from .tokenizers import Tokenizer, load_tokenizers, make_tokenizers
 from .vocabulary import Vocabulary
 
@@ -25,6 +25,7 @@ class TrainingData:
     trg_tokenizer: Tokenizer
     src_vocab: Vocabulary
     trg_vocab: Vocabulary
+    train_text: tuple[list[str], list[str]] = ([], [])  # the kept training pairs' raw text, for resampling
 
 
 def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: int = 1,
@@ -47,6 +48,7 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
         raise Seq2SeqError(f"no training pair has {cfg.min_length}..{cfg.max_length} tokens on both sides; "
                            "check data.min_length and data.max_length")
     src_pieces, trg_pieces = [src_pieces[i] for i in keep], [trg_pieces[i] for i in keep]
+    train_text = ([src_lines[i] for i in keep], [trg_lines[i] for i in keep])
     if reuse:
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
         trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
@@ -61,4 +63,29 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
     log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))
     valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
     return TrainingData(index_pairs(src_pieces, trg_pieces, src_vocab, trg_vocab), valid, valid_src, valid_ref,
-                        src_tok, trg_tok, src_vocab, trg_vocab)
+                        src_tok, trg_tok, src_vocab, trg_vocab, train_text)
+
+
+def sampled_training_set(data: TrainingData, cfg: DataConfig, seed: int, epoch: int) -> ParallelDataset:
+    """The training pairs segmented afresh for one epoch (subword regularization), a pure function of
+    (seed, epoch) so a resumed run sees the same batches. A pair whose sample is longer than
+    data.max_length keeps its best segmentation: no pair is dropped or cut."""
+    sp = cfg.sentencepiece
+    draws = []
+    for side, (tokenizer, text) in enumerate(zip((data.src_tokenizer, data.trg_tokenizer), data.train_text)):
+        draws.append(tokenizer.sample(text, sp.sampling_alpha, sp.sampling_nbest,  # type: ignore[attr-defined]
+                                      (seed * 100_003 + epoch) * 2 + side))
+    src, trg, kept_best = [], [], 0
+    for i, (s, t) in enumerate(zip(*draws)):
+        if len(s) > cfg.max_length or len(t) > cfg.max_length:
+            src.append(data.train.src[i].tolist())
+            trg.append(data.train.trg[i].tolist())
+            kept_best += 1
+        else:
+            src.append(data.src_vocab.encode(s))
+            trg.append(data.trg_vocab.encode(t))
+    sampled = ParallelDataset(IndexedSide.from_lists(src), IndexedSide.from_lists(trg))
+    growth = len(sampled.trg.ids) / max(len(data.train.trg.ids), 1) - 1
+    log.info("epoch %d: sampled segmentations, %+.1f%% target tokens against the best; %d pairs over %d tokens "
+             "kept their best", epoch + 1, 100 * growth, kept_best, cfg.max_length)
+    return sampled

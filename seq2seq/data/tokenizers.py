@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable, Protocol
 
@@ -64,6 +65,25 @@ class SentencePieceTokenizer:
 
     def decode(self, tokens: list[str]) -> str:
         return self.processor.decode_pieces(tokens)
+
+    def sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
+        """One random segmentation per text, the same for the same seed (subword regularization, or
+        BPE-dropout for a bpe model). Sentencepiece seeds a thread's generator at that thread's first
+        draw, so the draws run in a fresh thread: seeding again then takes effect."""
+        texts = [t.lower() for t in texts] if self.lowercase else texts
+        pieces: list[list[str]] = []
+
+        def draw() -> None:
+            pieces.extend(self.processor.encode(texts, out_type=str, enable_sampling=True, alpha=alpha,
+                                                nbest_size=nbest, num_threads=1))
+
+        spm.set_random_generator_seed(seed)
+        thread = threading.Thread(target=draw)
+        thread.start()
+        thread.join()
+        if len(pieces) != len(texts):
+            raise Seq2SeqError(f"sentencepiece sampling failed on {self.model_file}")
+        return pieces
 
     def scored_pieces(self) -> tuple[tuple[str, float], ...]:
         """Every piece with its score, in id order: two models with the same ones segment text alike."""
