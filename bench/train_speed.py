@@ -18,7 +18,7 @@ from torch.utils.flop_counter import FlopCounterMode
 
 from common import emit, matmul_peak_flops, peak_rss_mib
 from seq2seq.config import load_recipe
-from seq2seq.data import collate, token_batches
+from seq2seq.data import collate, pair_widths, token_batches
 from seq2seq.training import make_trainer
 
 
@@ -39,8 +39,8 @@ def main() -> None:
     start = time.perf_counter()
     trainer = make_trainer(recipe)
     prepare_s = time.perf_counter() - start
-    data, cfg = trainer.data.train, recipe.training
-    batches = token_batches(trainer.train_lengths, None, cfg.batch_tokens, cfg.seed, 0)
+    data, cfg = trainer.epoch_data(0), recipe.training
+    batches = token_batches(pair_widths(data), None, cfg.batch_tokens, cfg.seed, 0)
     needed = args.warmup + args.steps
     if len(batches) < needed:
         sys.exit(f"the corpus has only {len(batches)} batches; lower --steps or --warmup")

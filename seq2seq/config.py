@@ -130,7 +130,8 @@ class SentencePieceConfig(_Section):
     # subword regularization (Kudo 2018): each epoch trains on a freshly sampled segmentation; null: always the best.
     # unigram: the smoothing exponent (small = more varied), bpe: BPE-dropout's merge-dropping rate
     sampling_alpha: Optional[float] = _checked(None, lambda v: 0 < v <= 1, "null or a number in (0, 1]")
-    sampling_nbest: int = _checked(64, lambda v: v == -1 or v >= 2, "-1 (every segmentation) or a number >= 2")
+    sampling_nbest: int = _checked(64, lambda v: v == -1 or 2 <= v <= 512,  # sentencepiece's own limit
+                                   "-1 (every segmentation) or a number in 2..512")
 
 
 @dataclass(frozen=True)

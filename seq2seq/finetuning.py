@@ -29,6 +29,10 @@ def parent_model(recipe: Recipe) -> Seq2Seq:
     if differ:
         raise Seq2SeqError(f"training.init_from: {parent} was trained with another {', '.join(differ)}; "
                            f"set {'them' if len(differ) > 1 else 'it'} as in {parent / 'recipe.yaml'}")
+    if ours.sentencepiece.sampling_alpha is not None and not theirs.sentencepiece.all_pieces:
+        raise Seq2SeqError(f"training.init_from: {parent} was trained without data.sentencepiece.all_pieces, so its "
+                           "vocabulary lacks pieces that data.sentencepiece.sampling_alpha would sample; fine-tune "
+                           "without sampling_alpha, or from a parent trained with all_pieces: true")
     _text_files(recipe)  # all present, or refuse now
     sizes = [len(Vocabulary.load(parent / f"{side}_vocab.txt")) for side in ("src", "trg")]
     return load_model(parent, recipe, recipe.training.init_checkpoint, *sizes)

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, save_recipe
-from .data import Batch, Vocabulary, collate, token_batches
+from .data import Batch, Vocabulary, collate, pair_widths, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .errors import Seq2SeqError
@@ -72,8 +72,7 @@ def validation_loss(model: Seq2Seq, data: ParallelDataset, batch_tokens: int, de
     """Mean per-token negative log-likelihood on the validation set (no label smoothing)."""
     model.eval()
     total, tokens = torch.zeros((), device=device), 0
-    lengths = [max(s, t) + 1 for s, t in zip(data.src.lengths, data.trg.lengths)]
-    for ids in token_batches(lengths, None, batch_tokens, shuffle=False):
+    for ids in token_batches(pair_widths(data), None, batch_tokens, shuffle=False):
         batch = collate(data.src, data.trg, ids).to(device)
         total += batch_loss(model, batch, 0.0)
         tokens += batch.n_trg_tokens
@@ -230,8 +229,7 @@ class Trainer:
         stop_reason = self.out_of_budget()
         while stop_reason is None:
             train = self.epoch_data(s.epoch)
-            lengths = [max(a, b) + 1 for a, b in zip(train.src.lengths, train.trg.lengths)]
-            batches = token_batches(lengths, None, cfg.batch_tokens, cfg.seed, s.epoch)
+            batches = token_batches(pair_widths(train), None, cfg.batch_tokens, cfg.seed, s.epoch)
             for ids in batches[s.batch_in_epoch:]:
                 batch = collate(train.src, train.trg, ids)
                 batch = batch.with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout).to(self.device)

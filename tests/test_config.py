@@ -372,9 +372,13 @@ def test_subword_sampling_needs_every_piece_in_the_vocabulary():
     assert recipe.data.sentencepiece.sampling_alpha == 0.1 and recipe.data.sentencepiece.sampling_nbest == 64
 
 
-@pytest.mark.parametrize("key, value", [("sampling_alpha", 0), ("sampling_alpha", 1.5), ("sampling_nbest", 1),
-                                        ("sampling_nbest", 0)])
-def test_subword_sampling_values_out_of_range_name_the_key(key, value):
-    message = error_of(raw(data={"sentencepiece": {key: value, "all_pieces": True, "sampling_alpha": 0.1}
-                                 if key == "sampling_nbest" else {key: value, "all_pieces": True}}))
+@pytest.mark.parametrize("sentencepiece, key", [
+    ({"sampling_alpha": 0}, "sampling_alpha"),
+    ({"sampling_alpha": 1.5}, "sampling_alpha"),
+    ({"sampling_alpha": 0.1, "sampling_nbest": 1}, "sampling_nbest"),
+    ({"sampling_alpha": 0.1, "sampling_nbest": 0}, "sampling_nbest"),
+    ({"sampling_alpha": 0.1, "sampling_nbest": 513}, "sampling_nbest"),  # sentencepiece refuses more than 512
+])
+def test_subword_sampling_values_out_of_range_name_the_key(sentencepiece, key):
+    message = error_of(raw(data={"sentencepiece": {**sentencepiece, "all_pieces": True}}))
     assert f"data.sentencepiece.{key}" in message

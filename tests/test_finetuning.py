@@ -82,6 +82,19 @@ def test_a_parent_without_its_sentencepiece_model_is_refused_before_overwrite(to
     assert (first / "checkpoints" / "last.pt").is_file()
 
 
+def test_subword_sampling_needs_a_parent_with_every_piece_in_its_vocabulary(toy_recipe, toy_data, tmp_path):
+    spm = ("data.level=sentencepiece", "data.sentencepiece.vocab_size=32", "training.max_steps=2",
+           "training.valid_every=2")
+    counted = train(toy_recipe(tmp_path / "counted", *spm))
+    sampling = (*spm, "data.sentencepiece.all_pieces=true", "data.sentencepiece.sampling_alpha=0.3")
+    with pytest.raises(Seq2SeqError, match="trained without data.sentencepiece.all_pieces"):
+        train(toy_recipe(tmp_path / "child", *sampling, f"training.init_from={counted}"))
+    whole = train(toy_recipe(tmp_path / "whole", *spm, "data.sentencepiece.all_pieces=true"))
+    child = train(toy_recipe(tmp_path / "child2", *sampling, f"training.init_from={whole}",
+                             "training.init_checkpoint=last"))
+    assert "epoch 1: sampled segmentations" in (child / "train.log").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("extra, message", [
     (("model.decoder.hidden_size=48",), "does not fit the model section"),
     (("data.level=char",), "another data.level"),

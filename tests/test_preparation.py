@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from seq2seq.config import DataConfig
-from seq2seq.data.preparation import prepare_training_data, sampled_training_set
+from seq2seq.data.preparation import prepare_training_data, sampled_training_set, sampling_seed
 from seq2seq.data.vocabulary import Vocabulary
 from seq2seq.errors import Seq2SeqError
 
@@ -33,7 +33,7 @@ def reverse_pairs(seed: int, n: int, max_len: int = 6) -> list[tuple[str, str]]:
 def corpus(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    train = reverse_pairs(1, 60) + [("a " * 20, "A " * 20)]  # one pair too long for max_length 10
+    train = reverse_pairs(1, 30) + [("a " * 20, "A " * 20)] + reverse_pairs(3, 30)  # one pair too long for max_length 10
     valid = reverse_pairs(2, 8) + [("a zzz", "ZZZ A")]  # unseen symbols
     model_dir = tmp_path / "model"
     model_dir.mkdir()
@@ -149,3 +149,33 @@ def test_a_sample_over_max_length_keeps_the_best_segmentation(corpus):
     roomy = sampled_training_set(data, sampling_cfg(cfg, max_length=100), seed=1, epoch=0)
     over = [i for i in range(len(roomy)) if max(len(roomy.src[i]), len(roomy.trg[i])) > longest]
     assert over and set(over) <= set(fallback)
+
+
+@pytest.mark.parametrize("seed", [123_456, -7, 2**40])
+def test_any_training_seed_gives_repeatable_samples(corpus, seed):
+    cfg, model_dir, _, _ = corpus
+    cfg = sampling_cfg(cfg)
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    a, b = (sampled_training_set(data, cfg, seed=seed, epoch=3) for _ in range(2))
+    assert torch.equal(a.src.ids, b.src.ids) and torch.equal(a.trg.ids, b.trg.ids)
+    assert 0 <= sampling_seed(seed, 3, 1) < 2**32 - 1
+
+
+def test_separate_models_sample_each_side_from_its_own(corpus):
+    cfg, model_dir, train, _ = corpus
+    cfg = replace(sampling_cfg(cfg), sentencepiece=replace(sampling_cfg(cfg).sentencepiece, joint=False,
+                                                          vocab_size=20))
+    data = prepare_training_data(cfg, model_dir, seed=1)
+    assert data.src_tokenizer is not data.trg_tokenizer
+    resampled = replace(data, train=sampled_training_set(data, cfg, seed=1, epoch=0))
+    kept = [(s, t) for s, t in train if len(s.split()) <= 10]
+    assert texts(resampled, "trg") == [t for _, t in kept] and resampled.train.trg.ids.tolist() != \
+        data.train.trg.ids.tolist()
+
+
+def test_a_vocabulary_without_every_piece_cannot_sample(corpus):
+    cfg, model_dir, _, _ = corpus
+    prepare_training_data(replace(cfg, level="sentencepiece", sentencepiece=replace(cfg.sentencepiece, vocab_size=40)),
+                          model_dir, seed=1)  # counted vocabularies, as a fine-tuning parent might leave them
+    with pytest.raises(Seq2SeqError, match="missing"):
+        prepare_training_data(sampling_cfg(cfg), model_dir, seed=1, reuse=True)

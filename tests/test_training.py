@@ -165,6 +165,7 @@ def test_subword_sampling_trains_another_model_and_resumes_bit_identically(toy_r
     best = train(toy_recipe(tmp_path / "best", "training.max_steps=30", *SAMPLING[:3], SAMPLING[4]))
     full = train(toy_recipe(tmp_path / "full", "training.max_steps=30", *SAMPLING))
     half = train(toy_recipe(tmp_path / "half", "training.max_steps=13", *SAMPLING))
+    assert checkpoint(half)["state"]["epoch"] == 0 < checkpoint(half)["state"]["batch_in_epoch"]
     train(toy_recipe(tmp_path / "half", "training.max_steps=30", *SAMPLING), resume=True)
     assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
     assert not torch.equal(checkpoint(full)["model"]["decoder.output.weight"],

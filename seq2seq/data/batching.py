@@ -8,7 +8,7 @@ from typing import Optional, Sequence
 import torch
 from torch.nn.utils.rnn import pad_sequence
 
-from .dataset import IndexedSide
+from .dataset import IndexedSide, ParallelDataset
 from .vocabulary import SPECIALS, Vocabulary
 
 
@@ -42,6 +42,11 @@ def _drop_tokens(ids: torch.Tensor, rate: float) -> torch.Tensor:
         return ids
     real = ids >= len(SPECIALS)  # (batch, len): not <pad>, <unk>, <s> or </s>
     return ids.masked_fill(real & (torch.rand(ids.shape) < rate), Vocabulary.unk_id)
+
+
+def pair_widths(data: ParallelDataset) -> list[int]:
+    """Each pair's longest side plus its </s> (or <s>): the width it adds to a padded batch."""
+    return [max(s, t) + 1 for s, t in zip(data.src.lengths, data.trg.lengths)]
 
 
 def token_batches(src_lengths: Sequence[int], trg_lengths: Optional[Sequence[int]], batch_tokens: int,

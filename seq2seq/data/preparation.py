@@ -9,7 +9,7 @@ from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
 from .dataset import IndexedSide, ParallelDataset, index_pairs, length_filter, tokenize_all
-from .tokenizers import Tokenizer, load_tokenizers, make_tokenizers
+from .tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers, make_tokenizers
 from .vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ class TrainingData:
     trg_tokenizer: Tokenizer
     src_vocab: Vocabulary
     trg_vocab: Vocabulary
-    train_text: tuple[list[str], list[str]] = ([], [])  # the kept training pairs' raw text, for resampling
+    train_text: tuple[list[str], list[str]]  # the kept pairs' raw text when sampling subwords, else empty
 
 
 def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: int = 1,
@@ -48,7 +48,8 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
         raise Seq2SeqError(f"no training pair has {cfg.min_length}..{cfg.max_length} tokens on both sides; "
                            "check data.min_length and data.max_length")
     src_pieces, trg_pieces = [src_pieces[i] for i in keep], [trg_pieces[i] for i in keep]
-    train_text = ([src_lines[i] for i in keep], [trg_lines[i] for i in keep])
+    sampling = cfg.sentencepiece.sampling_alpha is not None
+    train_text = ([src_lines[i] for i in keep], [trg_lines[i] for i in keep]) if sampling else ([], [])
     if reuse:
         src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
         trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
@@ -61,6 +62,9 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
         src_vocab.save(model_dir / "src_vocab.txt")
         trg_vocab.save(model_dir / "trg_vocab.txt")
     log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))
+    if sampling:
+        for tokenizer, vocab, side in ((src_tok, src_vocab, "source"), (trg_tok, trg_vocab, "target")):
+            check_sampling_vocabulary(tokenizer, vocab, side)  # type: ignore[arg-type]
     valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
     return TrainingData(index_pairs(src_pieces, trg_pieces, src_vocab, trg_vocab), valid, valid_src, valid_ref,
                         src_tok, trg_tok, src_vocab, trg_vocab, train_text)
@@ -68,24 +72,47 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
 
 def sampled_training_set(data: TrainingData, cfg: DataConfig, seed: int, epoch: int) -> ParallelDataset:
     """The training pairs segmented afresh for one epoch (subword regularization), a pure function of
-    (seed, epoch) so a resumed run sees the same batches. A pair whose sample is longer than
-    data.max_length keeps its best segmentation: no pair is dropped or cut."""
+    (seed, epoch) so a resumed run sees the same batches. A pair whose sample falls outside
+    data.min_length..max_length keeps its best segmentation: no pair is dropped or cut."""
+    if len(data.train_text[0]) != len(data.train):
+        raise ValueError("sampling needs the training text of every kept pair (TrainingData.train_text)")
     sp = cfg.sentencepiece
-    draws = []
-    for side, (tokenizer, text) in enumerate(zip((data.src_tokenizer, data.trg_tokenizer), data.train_text)):
-        draws.append(tokenizer.sample(text, sp.sampling_alpha, sp.sampling_nbest,  # type: ignore[attr-defined]
-                                      (seed * 100_003 + epoch) * 2 + side))
+    draws = [tokenizer.sample(text, sp.sampling_alpha, sp.sampling_nbest, sampling_seed(seed, epoch, side))
+             for side, (tokenizer, text) in enumerate(zip(_samplers(data), data.train_text))]
     src, trg, kept_best = [], [], 0
     for i, (s, t) in enumerate(zip(*draws)):
-        if len(s) > cfg.max_length or len(t) > cfg.max_length:
+        if all(cfg.min_length <= len(x) <= cfg.max_length for x in (s, t)):
+            src.append(data.src_vocab.encode(s))
+            trg.append(data.trg_vocab.encode(t))
+        else:
             src.append(data.train.src[i].tolist())
             trg.append(data.train.trg[i].tolist())
             kept_best += 1
-        else:
-            src.append(data.src_vocab.encode(s))
-            trg.append(data.trg_vocab.encode(t))
-    sampled = ParallelDataset(IndexedSide.from_lists(src), IndexedSide.from_lists(trg))
-    growth = len(sampled.trg.ids) / max(len(data.train.trg.ids), 1) - 1
-    log.info("epoch %d: sampled segmentations, %+.1f%% target tokens against the best; %d pairs over %d tokens "
-             "kept their best", epoch + 1, 100 * growth, kept_best, cfg.max_length)
-    return sampled
+    growth = [sum(map(len, d)) / max(len(side.ids), 1) - 1 for d, side in zip(draws, (data.train.src, data.train.trg))]
+    log.info("epoch %d: sampled segmentations, %+.1f%% source and %+.1f%% target tokens against the best; "
+             "%d pairs outside %d..%d tokens kept their best", epoch + 1, 100 * growth[0], 100 * growth[1],
+             kept_best, cfg.min_length, cfg.max_length)
+    return ParallelDataset(IndexedSide.from_lists(src), IndexedSide.from_lists(trg))
+
+
+def sampling_seed(seed: int, epoch: int, side: int) -> int:
+    """Sentencepiece's seed for one side of one epoch: any training.seed maps into its uint32 range
+    (2**32 - 1 itself would mean 'unseeded')."""
+    return ((seed * 100_003 + epoch) * 2 + side) % (2**32 - 1)
+
+
+def _samplers(data: TrainingData) -> tuple[SentencePieceTokenizer, SentencePieceTokenizer]:
+    tokenizers = (data.src_tokenizer, data.trg_tokenizer)
+    if not all(isinstance(t, SentencePieceTokenizer) for t in tokenizers):
+        raise ValueError("subword sampling needs sentencepiece tokenizers")
+    return tokenizers  # type: ignore[return-value]
+
+
+def check_sampling_vocabulary(tokenizer: SentencePieceTokenizer, vocab: Vocabulary, side: str) -> None:
+    """Sampled segmentations use pieces the best one never does: each must have an id, never <unk>."""
+    missing = [piece for piece in tokenizer.pieces() if piece not in vocab.stoi]
+    if missing:
+        raise Seq2SeqError(f"recipe key 'data.sentencepiece.sampling_alpha' needs every sentencepiece piece in the "
+                           f"{side} vocabulary, but {len(missing)} are missing (e.g. {missing[0]!r}): the vocabulary "
+                           "was built without data.sentencepiece.all_pieces (a fine-tuning parent's, perhaps); "
+                           "train it with all_pieces: true or drop sampling_alpha")

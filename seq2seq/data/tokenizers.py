@@ -69,20 +69,26 @@ class SentencePieceTokenizer:
     def sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
         """One random segmentation per text, the same for the same seed (subword regularization, or
         BPE-dropout for a bpe model). Sentencepiece seeds a thread's generator at that thread's first
-        draw, so the draws run in a fresh thread: seeding again then takes effect."""
+        draw, so the draws run in a fresh thread: seeding again then takes effect. One thread only:
+        with more, sentences go to threads in a varying order and the draws stop repeating."""
         texts = [t.lower() for t in texts] if self.lowercase else texts
         pieces: list[list[str]] = []
+        failure: list[Exception] = []
 
         def draw() -> None:
-            pieces.extend(self.processor.encode(texts, out_type=str, enable_sampling=True, alpha=alpha,
-                                                nbest_size=nbest, num_threads=1))
+            try:
+                pieces.extend(self.processor.encode(texts, out_type=str, enable_sampling=True, alpha=alpha,
+                                                    nbest_size=nbest, num_threads=1))
+            except Exception as error:  # noqa: BLE001 (re-raised below, in the caller's thread)
+                failure.append(error)
 
         spm.set_random_generator_seed(seed)
         thread = threading.Thread(target=draw)
         thread.start()
         thread.join()
-        if len(pieces) != len(texts):
-            raise Seq2SeqError(f"sentencepiece sampling failed on {self.model_file}")
+        if failure or len(pieces) != len(texts):
+            raise Seq2SeqError(f"sentencepiece sampling (alpha {alpha}, nbest {nbest}) failed with "
+                               f"{self.model_file}: {failure[0] if failure else 'wrong number of results'}")
         return pieces
 
     def scored_pieces(self) -> tuple[tuple[str, float], ...]:
