@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
-from .dataset import IndexedSide, ParallelDataset, index_pairs, length_filter, tokenize_all
+from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
 from .tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers, make_tokenizers
 from .vocabulary import Vocabulary
 
@@ -77,22 +77,19 @@ def sampled_training_set(data: TrainingData, cfg: DataConfig, seed: int, epoch: 
     if len(data.train_text[0]) != len(data.train):
         raise ValueError("sampling needs the training text of every kept pair (TrainingData.train_text)")
     sp = cfg.sentencepiece
+    tokenizers = _samplers(data)
     draws = [tokenizer.sample(text, sp.sampling_alpha, sp.sampling_nbest, sampling_seed(seed, epoch, side))
-             for side, (tokenizer, text) in enumerate(zip(_samplers(data), data.train_text))]
-    src, trg, kept_best = [], [], 0
-    for i, (s, t) in enumerate(zip(*draws)):
-        if all(cfg.min_length <= len(x) <= cfg.max_length for x in (s, t)):
-            src.append(data.src_vocab.encode(s))
-            trg.append(data.trg_vocab.encode(t))
-        else:
-            src.append(data.train.src[i].tolist())
-            trg.append(data.train.trg[i].tolist())
-            kept_best += 1
+             for side, (tokenizer, text) in enumerate(zip(tokenizers, data.train_text))]
     growth = [sum(map(len, d)) / max(len(side.ids), 1) - 1 for d, side in zip(draws, (data.train.src, data.train.trg))]
+    outside = [i for i, pair in enumerate(zip(*draws)) if not all(cfg.min_length <= len(x) <= cfg.max_length
+                                                                  for x in pair)]
+    for i in outside:  # the best segmentation, which passed the length filter
+        for draw, tokenizer, text in zip(draws, tokenizers, data.train_text):
+            draw[i] = tokenizer.encode(text[i])
     log.info("epoch %d: sampled segmentations, %+.1f%% source and %+.1f%% target tokens against the best; "
              "%d pairs outside %d..%d tokens kept their best", epoch + 1, 100 * growth[0], 100 * growth[1],
-             kept_best, cfg.min_length, cfg.max_length)
-    return ParallelDataset(IndexedSide.from_lists(src), IndexedSide.from_lists(trg))
+             len(outside), cfg.min_length, cfg.max_length)
+    return index_pairs(*draws, data.src_vocab, data.trg_vocab)
 
 
 def sampling_seed(seed: int, epoch: int, side: int) -> int:
