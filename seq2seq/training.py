@@ -39,8 +39,9 @@ class TrainState:
     step: int = 0
     epoch: int = 0
     batch_in_epoch: int = 0  # batches of `epoch` already consumed
-    best_score: Optional[float] = None
+    best_score: Optional[float] = None  # of every validation: picks best.pt
     best_step: int = 0
+    scheduled_best: Optional[float] = None  # of scheduled validations only: drives patience and plateau decay
     bad_validations: int = 0  # since the last improvement (early stopping)
     plateau_bad: int = 0  # since the last improvement or decay (plateau schedule)
     plateau_scale: float = 1.0
@@ -127,7 +128,9 @@ class Trainer:
         saved = torch.load(path, map_location="cpu", weights_only=False)
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(saved["optimizer"])
-        self.state = TrainState(**saved["state"])
+        state = saved["state"]
+        state.setdefault("scheduled_best", state["best_score"])  # a checkpoint from before that field
+        self.state = TrainState(**state)
         torch.set_rng_state(saved["rng"]["torch"])
         random.setstate(saved["rng"]["python"])
         if "cuda" in saved["rng"] and torch.cuda.is_available():
@@ -156,21 +159,18 @@ class Trainer:
         improved = s.best_score is None or score > s.best_score
         if improved:
             s.best_score, s.best_step = score, s.step
-        if scheduled and improved:
+        if scheduled and (s.scheduled_best is None or score > s.scheduled_best):
+            s.scheduled_best = score
             s.bad_validations = s.plateau_bad = 0
         elif scheduled:
             s.bad_validations += 1
             s.plateau_bad += 1
         s.validated_step = s.step
-        stop = False
         if scheduled and self.cfg.schedule is Schedule.PLATEAU and s.plateau_bad > self.cfg.decay_patience:
             s.plateau_scale *= self.cfg.decay_factor
             s.plateau_bad = 0
             log.info("validation %s has not improved: learning rate decayed to %.3g", metric.value,
                      self.current_lr())
-            if self.current_lr() < self.cfg.min_learning_rate:
-                log.info("stopping: learning rate fell below training.min_learning_rate")
-                stop = True
         record = {"step": s.step, "epoch": s.epoch + 1, "elapsed": round(self.elapsed(), 1),
                   "target_tokens": s.target_tokens, "train_loss": train_loss, "valid_loss": round(loss, 4),
                   "valid_ppl": round(math.exp(min(loss, 50)), 3), "bleu": round(bleu, 2), "chrf": round(chrf, 2),
@@ -180,11 +180,16 @@ class Trainer:
         log.info("step %d validation: loss %.3f ppl %.2f BLEU %.2f chrF %.2f%s", s.step, loss, record["valid_ppl"],
                  bleu, chrf, " (best)" if improved else "")
         self.save_checkpoints(improved)
-        patience = self.cfg.early_stopping_patience
-        if scheduled and patience is not None and s.bad_validations >= patience:
-            log.info("stopping early: no improvement in %d validations", patience)
-            stop = True
-        return stop
+        return self.stopped_early() is not None
+
+    def stopped_early(self) -> Optional[str]:
+        """Why the validations so far end the run, if they do; from the state alone, so --resume agrees."""
+        s, cfg = self.state, self.cfg
+        if cfg.early_stopping_patience is not None and s.bad_validations >= cfg.early_stopping_patience:
+            return f"early stopping (no improvement in {cfg.early_stopping_patience} validations)"
+        if cfg.schedule is Schedule.PLATEAU and cfg.learning_rate * s.plateau_scale < cfg.min_learning_rate:
+            return "the plateau schedule took the learning rate below training.min_learning_rate"
+        return None
 
     def current_lr(self) -> float:
         return learning_rate(self.cfg, max(self.state.step, 1), self.state.plateau_scale)
@@ -199,7 +204,7 @@ class Trainer:
             return f"reached training.max_minutes ({cfg.max_minutes})"
         if cfg.max_epochs and s.epoch >= cfg.max_epochs:
             return f"reached training.max_epochs ({cfg.max_epochs})"
-        return None
+        return self.stopped_early()
 
     def update(self, batch: Batch, lr: float) -> torch.Tensor:
         """One optimizer step on `batch` at rate `lr`; returns its summed loss (detached)."""
@@ -252,7 +257,7 @@ class Trainer:
                 stop_reason = self.out_of_budget()
                 if s.step % cfg.valid_every == 0 or stop_reason:
                     if self.validate(self.last_train_loss, scheduled=s.step % cfg.valid_every == 0):
-                        stop_reason = stop_reason or "early stopping"
+                        stop_reason = stop_reason or self.stopped_early()
                 if stop_reason:
                     break
             else:

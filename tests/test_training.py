@@ -183,6 +183,32 @@ def test_resume_is_exact_when_the_first_run_stops_between_validations(toy_recipe
     assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
 
 
+def test_a_validation_between_scheduled_ones_does_not_change_later_decisions(toy_recipe, tmp_path, monkeypatch):
+    # validation BLEU scripted by step: the extra validation at step 12 (the first run's budget) scores
+    # best of all; step 15 beats every *scheduled* validation before it, so the straight run keeps its rate
+    from types import SimpleNamespace
+
+    from seq2seq import training
+
+    scores, current = {5: 5.0, 10: 7.0, 12: 9.0, 15: 8.0}, {}
+    validate = training.Trainer.validate
+
+    def scripted(self, *args, **kwargs):
+        current["step"] = self.state.step
+        return validate(self, *args, **kwargs)
+
+    monkeypatch.setattr(training.Trainer, "validate", scripted)
+    monkeypatch.setattr(training.sacrebleu, "corpus_bleu",
+                        lambda hyps, refs: SimpleNamespace(score=scores.get(current["step"], 1.0)))
+    extra = ("training.valid_every=5", "training.schedule=plateau", "training.decay_patience=0")
+    full = train(toy_recipe(tmp_path / "full", "training.max_steps=20", *extra))
+    train(toy_recipe(tmp_path / "half", "training.max_steps=12", *extra))
+    half = train(toy_recipe(tmp_path / "half", "training.max_steps=20", *extra), resume=True)
+    assert checkpoint(full)["state"]["plateau_scale"] == checkpoint(half)["state"]["plateau_scale"] == 0.5
+    assert_same_tensors(checkpoint(full)["model"], checkpoint(half)["model"])
+    assert checkpoint(half, "best")["step"] == 12  # best.pt is still the best checkpoint this run saw
+
+
 def test_resuming_a_finished_run_changes_nothing(toy_recipe, tmp_path):
     recipe = toy_recipe(tmp_path / "m", "training.max_steps=4", "training.valid_every=2")
     d = train(recipe)
@@ -231,7 +257,9 @@ def test_early_stopping_stops_when_the_metric_cannot_improve(toy_recipe, tmp_pat
     assert [r["step"] for r in rows] == [2, 4, 6]
     assert [r["best"] for r in rows] == [True, False, False]
     assert checkpoint(d)["step"] == 6 < 200
-    assert "stopping early" in (d / "train.log").read_text(encoding="utf-8")
+    assert "early stopping (no improvement in 2 validations)" in (d / "train.log").read_text(encoding="utf-8")
+    train(recipe, resume=True)  # a run that stopped early stays stopped: no more updates or validations
+    assert records(d) == rows and checkpoint(d)["step"] == 6
 
 
 @pytest.mark.parametrize("level, extra", [
