@@ -6,6 +6,8 @@ variant whose training was cut off).
 """
 from __future__ import annotations
 
+import dataclasses
+import enum
 import itertools
 import json
 import logging
@@ -13,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Sequence
 
-from .config import load_recipe
+from .config import Recipe, load_recipe
 from .data.corpus import read_lines
 from .errors import Seq2SeqError
 from .evaluate import evaluate_files
@@ -45,12 +47,36 @@ def variant_name(overrides: Sequence[str]) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "", "_".join(parts)) or "base"
 
 
-def _train_variant(recipe_path: str, overrides: list[str], model_dir: Path, src: Path) -> dict:
+def _flat(section: object, prefix: str = "") -> dict[str, object]:
+    """Every key of a recipe section as 'a.b.c': value (choices by their YAML spelling)."""
+    out: dict[str, object] = {}
+    for f in dataclasses.fields(section):
+        value, key = getattr(section, f.name), f"{prefix}{f.name}"
+        if dataclasses.is_dataclass(value):
+            out.update(_flat(value, key + "."))
+        else:
+            out[key] = value.value if isinstance(value, enum.Enum) else value
+    return out
+
+
+def check_same_settings(recipe: Recipe, model_dir: Path) -> None:
+    """A variant folder from an earlier sweep is reused (resumed or skipped) only with the same settings."""
+    if not (model_dir / "recipe.yaml").is_file():
+        return
+    old, new = _flat(load_recipe(model_dir / "recipe.yaml")), _flat(recipe)
+    differ = [key for key in new if key != "model_dir" and old.get(key) != new[key]]  # a moved --out is fine
+    if differ:
+        key = differ[0]
+        raise Seq2SeqError(f"{model_dir} was trained with {key}={old.get(key)!r}, but this sweep sets {new[key]!r}"
+                           f"{f' ({len(differ)} keys differ)' if len(differ) > 1 else ''}; give another --out, "
+                           f"or delete {model_dir} to train that variant again")
+
+
+def _train_variant(recipe: Recipe, overrides: list[str], model_dir: Path, src: Path) -> dict:
     """Train (or resume) one variant, translate the test source, and record what the report needs."""
     from .training import train
     from .translate import Translator, translate_stream
 
-    recipe = load_recipe(recipe_path, [*overrides, f"model_dir={model_dir}"])
     resume = (model_dir / "checkpoints" / "last.pt").is_file()
     log.info("sweep: %s %s", "resuming" if resume else "training", model_dir.name)
     train(recipe, resume=resume, overwrite=not resume)
@@ -78,11 +104,13 @@ def sweep(recipe_path: str, grids: Sequence[str], src: str | Path, refs: Sequenc
     records = []
     for overrides, name in zip(variants, names):
         model_dir = out / name
+        recipe = load_recipe(recipe_path, [*extra, *overrides, f"model_dir={model_dir}"])
+        check_same_settings(recipe, model_dir)
         if (model_dir / DONE).is_file():
             log.info("sweep: %s is done already, skipping", name)
             records.append(json.loads((model_dir / DONE).read_text(encoding="utf-8")))
         else:
-            records.append(_train_variant(recipe_path, [*extra, *overrides], model_dir, src))
+            records.append(_train_variant(recipe, [*extra, *overrides], model_dir, src))
     report = evaluate_files([out / n / "test_hypotheses.txt" for n in names], refs, src, names=names)
     report["variants"] = records
     write_report(report, out)

@@ -34,7 +34,7 @@ def test_keys_joined_by_plus_take_the_same_value_together():
                     ["model.encoder.cell=lstm", "model.decoder.cell=lstm", "training.seed=2"]]
 
 
-def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_path, monkeypatch):
+def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_path, monkeypatch, capsys):
     out = tmp_path / "sweep"
     sets = [a for s in toy_overrides(tmp_path / "unused", "training.max_steps=8", "training.valid_every=4")
             if not s.startswith("model_dir=") for a in ("--set", s)]
@@ -64,3 +64,9 @@ def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_pa
     (out / "report.json").unlink()
     assert main(args) == 0
     assert json.loads((out / "report.json").read_text())["variants"] == report["variants"]
+
+    # restarted with other settings: the finished folders are not passed off as the new settings' results
+    changed = [a.replace("training.max_steps=8", "training.max_steps=12") for a in args]
+    assert changed != args
+    assert main(changed) == 2
+    assert "training.max_steps=8, but this sweep sets 12" in capsys.readouterr().err
