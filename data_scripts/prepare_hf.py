@@ -50,13 +50,15 @@ def one_line(text: str) -> tuple[str, bool]:
     return flat, flat != text
 
 
-def load_rows(dataset: str, config: Optional[str], split: str, data_files: Optional[dict[str, str]]):
+def load_rows(dataset: str, config: Optional[str], split: str,
+              data_files: Optional[dict[str, str | list[str]]]):
     """A streaming iterable of rows, and the row count when the dataset knows it."""
     import datasets  # heavy import, only when run
+    from datasets.exceptions import DatasetsError
 
     try:
         rows = datasets.load_dataset(dataset, config, data_files=data_files, split=split, streaming=True)
-    except (ValueError, OSError, StopIteration, RuntimeError) as error:  # e.g. an empty or unreadable file
+    except (ValueError, OSError, StopIteration, RuntimeError, DatasetsError) as error:  # e.g. an unreadable file
         raise PrepareError(f"cannot load dataset {dataset} split {split}: "
                            f"{error or type(error).__name__}") from None
     total = None
@@ -87,7 +89,9 @@ def export_split(rows: Iterable[dict], total: Optional[int], where: str, src_col
     except BaseException as error:  # nothing half-written stays behind
         src_tmp.unlink(missing_ok=True)
         trg_tmp.unlink(missing_ok=True)
-        if isinstance(error, (ValueError, OSError, StopIteration, RuntimeError)):  # from datasets, while streaming
+        from datasets.exceptions import DatasetsError
+
+        if isinstance(error, (ValueError, OSError, StopIteration, RuntimeError, DatasetsError)):  # while streaming
             raise PrepareError(f"{where}: cannot read the rows after row {count} "
                                f"({error or type(error).__name__})") from None
         raise
@@ -97,11 +101,20 @@ def export_split(rows: Iterable[dict], total: Optional[int], where: str, src_col
 
 
 def prepare(out_dir: str | os.PathLike, dataset: str, src_lang: str, trg_lang: str, splits: dict[str, str],
-            config: Optional[str] = None, data_files: Optional[dict[str, str]] = None,
+            config: Optional[str] = None, data_files: Optional[dict[str, str | list[str]]] = None,
             src_column: Optional[str] = None, trg_column: Optional[str] = None,
             force: bool = False) -> list[Path]:
     """Export every split (dataset split -> output name); return the files written (none if already done)."""
     out = Path(out_dir)
+    if src_lang == trg_lang:
+        raise PrepareError(f"--src-lang and --trg-lang are both {src_lang!r}, so both sides would go to one file; "
+                           "give two codes (they are the file suffixes) and pick the columns with --src-column "
+                           "and --trg-column")
+    names = list(splits.values())
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise PrepareError(f"--split: two splits would both be written as {twice[0]}.{src_lang}; "
+                           "give each split its own output name")
     src_col, trg_col = src_column or f"translation.{src_lang}", trg_column or f"translation.{trg_lang}"
     written = []
     for split, name in splits.items():
@@ -119,14 +132,32 @@ def prepare(out_dir: str | os.PathLike, dataset: str, src_lang: str, trg_lang: s
     return written
 
 
-def pairs(items: list[str], flag: str) -> dict[str, str]:
-    """KEY=VALUE arguments -> dict, with a clear error for a malformed one."""
-    out = {}
+def key_values(items: list[str], flag: str) -> list[tuple[str, str]]:
+    """KEY=VALUE arguments, with a clear error for a malformed one."""
+    out = []
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key or not value:
             raise PrepareError(f"{flag} {item!r}: expected KEY=VALUE, e.g. {flag} train=train")
+        out.append((key, value))
+    return out
+
+
+def pairs(items: list[str], flag: str) -> dict[str, str]:
+    """KEY=VALUE arguments -> dict; a key given twice is an error, never a silently replaced value."""
+    out: dict[str, str] = {}
+    for key, value in key_values(items, flag):
+        if key in out:
+            raise PrepareError(f"{flag} {key}= is given twice ({out[key]!r} and {value!r}); give each key once")
         out[key] = value
+    return out
+
+
+def file_lists(items: list[str], flag: str) -> dict[str, list[str]]:
+    """SPLIT=PATH arguments -> every file of each split, in the order given (a split may have several)."""
+    out: dict[str, list[str]] = {}
+    for key, value in key_values(items, flag):
+        out.setdefault(key, []).append(value)
     return out
 
 
@@ -135,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dataset", required=True, help="hub name (wmt14, iwslt2017) or a builder (json, csv, parquet)")
     parser.add_argument("--config", help="dataset configuration, e.g. de-en or iwslt2017-en-de")
     parser.add_argument("--data-file", action="append", default=[], metavar="SPLIT=PATH",
-                        help="local file for a split (with --dataset json/csv/parquet); repeatable")
+                        help="local file for a split (with --dataset json/csv/parquet); repeatable, also for one "
+                             "split: its files are read in the order given")
     parser.add_argument("--src-lang", required=True)
     parser.add_argument("--trg-lang", required=True)
     parser.add_argument("--src-column", help="column of the source text (default translation.SRC_LANG)")
@@ -147,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         prepare(args.out, args.dataset, args.src_lang, args.trg_lang, pairs(args.split, "--split"),
-                args.config, pairs(args.data_file, "--data-file") or None, args.src_column, args.trg_column,
+                args.config, file_lists(args.data_file, "--data-file") or None, args.src_column, args.trg_column,
                 args.force)
     except Seq2SeqError as error:  # PrepareError, or a missing / null column
         log(f"error: {error}")

@@ -124,3 +124,28 @@ def test_an_empty_split_is_an_error_and_leaves_no_files(script, tmp_path):
     assert script.main(["--dataset", "json", "--data-file", f"train={train}", "--src-lang", "en", "--trg-lang", "de",
                         "--split", "train=train", "--out", str(out)]) == 1
     assert not list(out.glob("train.*"))  # so a second run does not take it for done
+
+
+def test_a_split_may_have_several_files_read_in_order(script, tmp_path):
+    first = write_jsonl(tmp_path / "a.jsonl", TRAIN[:1])
+    second = write_jsonl(tmp_path / "b.jsonl", [{"translation": {"en": "dog", "de": "Hund"}}])
+    out = tmp_path / "out"
+    assert script.main(["--dataset", "json", "--data-file", f"train={first}", "--data-file", f"train={second}",
+                        "--src-lang", "en", "--trg-lang", "de", "--split", "train=train", "--out", str(out)]) == 0
+    assert lines(out / "train.en") == ["A cat.", "dog"]  # both files, not only the last one given
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--split", "train=train", "--split", "train=other"], "--split train= is given twice"),
+    (["--split", "train=train", "--split", "validation=train"], "two splits would both be written as train.en"),
+    (["--split", "train=train", "--trg-lang", "en"], "both 'en', so both sides would go to one file"),
+])
+def test_arguments_that_would_overwrite_an_export_are_refused(script, tmp_path, capsys, flags, message):
+    train = write_jsonl(tmp_path / "train.jsonl", TRAIN)
+    args = ["--dataset", "json", "--data-file", f"train={train}", "--src-lang", "en", *flags, "--out",
+            str(tmp_path / "out")]
+    if "--trg-lang" not in flags:
+        args += ["--trg-lang", "de"]
+    assert script.main(args) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # refused before anything was written
