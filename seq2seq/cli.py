@@ -65,8 +65,8 @@ def _evaluate(args: argparse.Namespace) -> None:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
         report = evaluate_model(args.model[0], args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
-                                legacy_lang=args.legacy_bleu, ensemble_with=args.model[1:], beam_size=args.beam_size,
-                                alpha=args.alpha)
+                                legacy_lang=args.legacy_bleu, ensemble_with=args.model[1:], n_bootstrap=args.bootstrap,
+                                beam_size=args.beam_size, alpha=args.alpha)
     elif args.hyp:
         report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap, legacy_lang=args.legacy_bleu)
     else:
@@ -138,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--legacy-bleu", metavar="LANG",
                     help="also report the older literature's BLEU: Moses-normalized, lowercased, Moses-tokenized "
                          "text in target language LANG (not comparable with sacreBLEU's default)")
-    ev.add_argument("--bootstrap", type=int, default=1000, help="bootstrap samples for confidence intervals")
+    ev.add_argument("--bootstrap", type=int, default=1000,
+                    help="bootstrap samples for the 95%% confidence intervals; 1 for none (default: 1000)")
     ev.add_argument("--device", default="auto", help="with --model: auto, cpu or cuda[:N]")
     ev.set_defaults(run=_evaluate)
 

@@ -162,7 +162,7 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
 def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Sequence[str | Path],
                    report_dir: str | Path, other_hyps: Sequence[str | Path] = (), checkpoint: str = "best",
                    device: Optional[str] = "auto", attention_examples: int = 3, legacy_lang: Optional[str] = None,
-                   ensemble_with: Sequence[str | Path] = (), **search) -> dict:
+                   ensemble_with: Sequence[str | Path] = (), n_bootstrap: int = 1000, **search) -> dict:
     """Translate src with a model (its output is the baseline), then evaluate it and any other systems.
 
     Adds what only a model can give: its summary, decoding settings and speed, training curves, and
@@ -181,7 +181,7 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
     others = system_names([hyp_path, *other_hyps])[1:]  # another run's hypotheses.txt is told apart from ours
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path, names=[baseline, *others],
-                            legacy_lang=legacy_lang)
+                            n_bootstrap=n_bootstrap, legacy_lang=legacy_lang)
     recipe_file = Path(model_dir) / "recipe.yaml"
     cfg = translator.recipe
     report["model"] = {"dir": str(model_dir), "checkpoint": checkpoint,
@@ -203,7 +203,7 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     if log_file.is_file():
         report["training"] = [json.loads(line) for line in log_file.read_text(encoding="utf-8").splitlines() if line]
     examples = [i for i, s in enumerate(sources) if s.strip()][:attention_examples]
-    found = translator.search([sources[i] for i in examples], beam_size=1)
+    found = translator.search([sources[i] for i in examples], **search)  # the scored translations' attention
     report["attention"] = [{"line": i + 1,
                             "source": translator.src_tokenizer.encode(sources[i]) + ["</s>"],
                             "target": [translator.trg_vocab.itos[t] for t in h[0].tokens]

@@ -1,6 +1,7 @@
 """Raw text in, raw text out: loads a model directory and translates lines in token-bounded batches."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import pickle
 import sys
@@ -11,7 +12,7 @@ from typing import Iterable, Optional, Sequence, TextIO
 import torch
 from tqdm import tqdm
 
-from .config import Recipe, load_recipe
+from .config import Recipe, TestingConfig, load_recipe
 from .data import Vocabulary, collate, token_batches
 from .data.dataset import IndexedSide
 from .data.tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers
@@ -28,9 +29,27 @@ def pick_device(name: Optional[str] = "auto") -> torch.device:
     """'auto' takes CUDA when present; an explicit device that is missing is a clear error."""
     if name in (None, "auto"):
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if name.startswith("cuda") and not torch.cuda.is_available():
+    try:
+        device = torch.device(name)
+    except RuntimeError:
+        raise Seq2SeqError(f"device {name!r} is not a device name; use auto, cpu, cuda or cuda:N") from None
+    if device.type not in ("cpu", "cuda"):
+        raise Seq2SeqError(f"device {name!r}: only cpu and cuda are supported; use auto, cpu, cuda or cuda:N")
+    if device.type == "cuda" and not torch.cuda.is_available():
         raise Seq2SeqError(f"device {name} asked for, but no CUDA device is available; use cpu or auto")
-    return torch.device(name)
+    if device.type == "cuda" and device.index is not None and device.index >= torch.cuda.device_count():
+        raise Seq2SeqError(f"device {name} asked for, but this machine has {torch.cuda.device_count()} CUDA "
+                           "device(s), numbered from 0")
+    return device
+
+
+def check_decoding_options(**given: Optional[float]) -> None:
+    """Options a caller set (None: unset) obey the limits of the recipe's `testing` keys of the same name."""
+    fields = {f.name: f for f in dataclasses.fields(TestingConfig)}
+    for name, value in given.items():
+        if value is not None and not fields[name].metadata["test"](value):
+            raise Seq2SeqError(f"--{name.replace('_', '-')} {value}: allowed: {fields[name].metadata['allowed']} "
+                               f"(as for testing.{name} in a recipe)")
 
 
 def _recipe(model_dir: Path) -> Recipe:
@@ -142,12 +161,16 @@ class Translator:
         Unset options come from the recipe's `testing` section. batch_tokens bounds source tokens x beam,
         so the work per batch stays the same whatever the beam size.
         """
+        check_decoding_options(beam_size=beam_size, alpha=alpha, max_len_a=max_len_a, max_len_b=max_len_b,
+                               batch_tokens=batch_tokens)
+        if min_len < 0:
+            raise Seq2SeqError(f"--min-len {min_len}: allowed: a number >= 0")
         testing = self.recipe.testing
         k = testing.beam_size if beam_size is None else beam_size
         options = dict(beam_size=k, alpha=testing.alpha if alpha is None else alpha, n_best=n_best,
                        min_len=min_len, max_len_a=testing.max_len_a if max_len_a is None else max_len_a,
                        max_len_b=testing.max_len_b if max_len_b is None else max_len_b)
-        if k < 1 or not 1 <= n_best <= k:
+        if not 1 <= n_best <= k:
             raise Seq2SeqError(f"beam size {k} and n-best {n_best}: need 1 <= n-best <= beam size")
         pieces = [self.src_tokenizer.encode(s) if s.strip() else [] for s in sentences]
         todo = [i for i, p in enumerate(pieces) if p]
@@ -156,7 +179,7 @@ class Translator:
         was_training = self.model.training
         self.model.eval()
         bar = tqdm(total=len(todo), unit="sent", disable=not progress, file=sys.stderr, leave=False)
-        budget = batch_tokens or testing.batch_tokens
+        budget = testing.batch_tokens if batch_tokens is None else batch_tokens
         for batch_ids in token_batches([(n + 1) * k for n in side.lengths], None, budget, shuffle=False):
             batch = collate(side, None, batch_ids).to(self.device)
             found = beam_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id, Vocabulary.eos_id,

@@ -100,11 +100,13 @@ def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
     src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
     out = tmp_path / "report"
     assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
-                 "--report", str(out), "--beam-size", "2"]) == 0
+                 "--report", str(out), "--beam-size", "2", "--bootstrap", "1"]) == 0
     hyps = (out / "hypotheses.txt").read_text(encoding="utf-8").split("\n")[:-1]
     assert len(hyps) == len(src.read_text(encoding="utf-8").splitlines())
     report = json.loads((out / "report.json").read_text())
-    assert report["systems"][0]["metrics"]["BLEU"]["score"] > 50  # the toy model reverses well
+    bleu = report["systems"][0]["metrics"]["BLEU"]
+    assert bleu["score"] > 50  # the toy model reverses well
+    assert "ci95" not in bleu  # --bootstrap 1 reaches the model's evaluation too: no interval
 
 
 def test_evaluate_an_ensemble_names_every_member(trained_model, tmp_path):
@@ -121,6 +123,7 @@ def test_evaluate_an_ensemble_names_every_member(trained_model, tmp_path):
     assert two["systems"][0]["name"] == f"{name} + {name} (best)"
     assert two["model"]["ensemble_with"] == model and "ensemble_with" not in one["model"]
     assert two["model"]["parameters"] == 2 * one["model"]["parameters"]
+    assert "ci95" in one["systems"][0]["metrics"]["BLEU"]  # the default: 1,000 bootstrap samples
 
 
 def test_another_runs_hypotheses_txt_is_labelled_by_its_folder(trained_model, tmp_path):

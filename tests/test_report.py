@@ -46,7 +46,10 @@ def test_model_report_has_model_decoding_training_and_attention(model_report):
     assert report["model"]["parameters"] > 0 and len(report["model"]["recipe_sha256"]) == 16
     assert report["decoding"]["sentences"] == report["sentences"] and report["decoding"]["sentences_per_second"] > 0
     assert [r["step"] for r in report["training"]] == [100, 200, 300]
+    hyps = (model_report / "hypotheses.txt").read_text(encoding="utf-8").splitlines()
     for example in report["attention"]:
+        # the heatmap is of the translation that was scored (word-level toy: tokens joined by spaces)
+        assert " ".join(t for t in example["target"] if t != "</s>") == hyps[example["line"] - 1]
         weights = example["weights"]
         assert len(weights) == len(example["target"]) and all(len(row) == len(example["source"]) for row in weights)
         assert all(abs(sum(row) - 1) < 1e-3 for row in weights)

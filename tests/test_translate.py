@@ -127,6 +127,25 @@ def test_missing_cuda_is_a_clear_error(trained_model):
         Translator.load(trained_model.dir, device="cuda")
 
 
+@pytest.mark.parametrize("name", ["gpu", "cuda0", "mps"])
+def test_a_device_that_is_not_cpu_or_cuda_is_a_clear_error(trained_model, name):
+    with pytest.raises(Seq2SeqError, match=f"device '{name}'.*use auto, cpu, cuda or cuda:N"):
+        Translator.load(trained_model.dir, device=name)
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("alpha", -0.5, r"--alpha -0.5: allowed: a number >= 0 \(as for testing.alpha"),
+    ("batch_tokens", 0, r"--batch-tokens 0: allowed: a positive number"),
+    ("max_len_a", -1.0, r"--max-len-a -1.0: allowed: a number >= 0"),
+    ("beam_size", 0, r"--beam-size 0: allowed: a positive number"),
+    ("min_len", -1, r"--min-len -1: allowed: a number >= 0"),
+])
+def test_decoding_options_out_of_range_are_refused_by_name(translator, option, value, message):
+    # the recipe's testing section refuses these values; a command-line flag must not slip them through
+    with pytest.raises(Seq2SeqError, match=message):
+        translator.translate(["a b"], **{option: value})
+
+
 def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_model):
     from torch import nn
 
