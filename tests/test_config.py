@@ -161,6 +161,8 @@ def test_wrong_type_names_key_value_and_allowed(section, key, value, allowed):
     ({"training": {"teacher_forcing": 1.5}}, "training.teacher_forcing", 1.5, "[0, 1]"),
     ({"model": {"decoder": {"num_layers": 0}}}, "model.decoder.num_layers", 0, ">= 1"),
     ({"training": {"device": "gpu"}}, "training.device", "gpu", "cuda"),
+    ({"training": {"seed": -1}}, "training.seed", -1, "from 0 to 4294967294"),
+    ({"training": {"seed": 2**32 - 1}}, "training.seed", 2**32 - 1, "from 0 to 4294967294"),  # spm: "unseeded"
 ])
 def test_out_of_range_value_names_key_value_and_allowed(section, key, value, allowed):
     message = error_of(raw(**section))
@@ -233,6 +235,19 @@ def test_recipe_that_never_stops_is_rejected():
 @pytest.mark.parametrize("stop", [{"max_minutes": 1.5}, {"max_epochs": 2}, {"early_stopping_patience": 3}])
 def test_any_stopping_rule_is_enough(stop):
     assert recipe_from_dict({**raw(), "training": stop})
+
+
+@pytest.mark.parametrize("schedule", ["cosine", "plateau"])
+def test_min_learning_rate_must_be_below_the_rate_it_falls_from(schedule):
+    message = error_of(raw(training={"max_steps": 5, "schedule": schedule, "learning_rate": 5e-6}))
+    assert "training.min_learning_rate" in message and "1e-05" in message and "5e-06" in message
+    assert recipe_from_dict(raw(training={"max_steps": 5, "schedule": "constant", "learning_rate": 5e-6}))
+
+
+def test_scheduled_sampling_minimum_must_not_exceed_its_start():
+    message = error_of(raw(training={"max_steps": 5, "teacher_forcing": 0.5, "teacher_forcing_min": 0.8,
+                                     "teacher_forcing_schedule": "linear"}))
+    assert "training.teacher_forcing_min" in message and "0.8" in message and "0.5" in message
 
 
 def test_datasets_format_needs_dataset_name():

@@ -92,6 +92,14 @@ def test_corrupt_gzip_names_the_file(tmp_path):
         read_lines(path)
 
 
+def test_gzip_damaged_after_its_header_names_the_file(tmp_path):
+    path = tmp_path / "damaged.en.gz"
+    data = gzip.compress("ein Satz\n".encode() * 200)
+    path.write_bytes(data[:20] + bytes(b ^ 0xFF for b in data[20:60]) + data[60:])  # header intact, stream not
+    with pytest.raises(Seq2SeqError, match="damaged.en.gz"):
+        read_lines(path)
+
+
 def test_read_pairs_uses_the_recipe_prefixes(tmp_path):
     write(tmp_path / "tr.src", b"1\n2\n")
     write(tmp_path / "tr.trg", b"one\ntwo\n")
@@ -143,6 +151,15 @@ def test_datasets_null_value_is_an_error_naming_the_row_not_an_empty_line(tmp_pa
     cfg = DataConfig(train="train", valid="train", src_lang="en", trg_lang="de", format="datasets",
                      dataset="json", data_files={"train": train}, src_column="en", trg_column="de")
     with pytest.raises(Seq2SeqError, match="row 1: column 'de' is empty"):
+        read_pairs(cfg, "train")
+
+
+def test_datasets_malformed_file_is_a_seq2seq_error_naming_the_dataset(tmp_path, offline_datasets):
+    train = tmp_path / "train.jsonl"
+    train.write_text('{"translation": {"en": "a", "de": "b"}}\n{"translation": {"en": \n', encoding="utf-8")
+    cfg = DataConfig(train="train", valid="train", src_lang="en", trg_lang="de", format="datasets",
+                     dataset="json", data_files={"train": str(train)})
+    with pytest.raises(Seq2SeqError, match="cannot load dataset json split train"):
         read_pairs(cfg, "train")
 
 

@@ -81,6 +81,12 @@ def test_sentencepiece_round_trips_raw_text(tmp_path, model_type):
     assert any(len(src.encode(w)) > 1 for w in WORDS)  # a tiny vocabulary splits some words
 
 
+def test_a_vocabulary_too_small_for_the_text_names_the_keys(tmp_path):
+    # sentencepiece needs a piece for every character it must cover: 8 cannot hold this text's letters
+    with pytest.raises(Seq2SeqError, match="cannot train a 8-piece unigram model.*data.sentencepiece.vocab_size"):
+        make_tokenizers(data_cfg(sp={"vocab_size": 8}), tmp_path, SRC, TRG, seed=1)
+
+
 def test_joint_model_is_one_file_shared_by_both_sides(tmp_path):
     src, trg = make_tokenizers(data_cfg(sp={"joint": True}), tmp_path, SRC, TRG, seed=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spm.joint.model"]

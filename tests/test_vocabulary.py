@@ -47,6 +47,19 @@ def test_unknown_token_maps_to_unk():
     assert vocab.encode(["a", "zzz", "c"]) == [vocab.stoi["a"], vocab.unk_id, vocab.unk_id]
 
 
+def test_special_spellings_in_text_are_unknown_words_not_specials():
+    # a literal "</s>" in word-level text must not end the sentence, nor "<pad>" hide a word from attention
+    vocab = Vocabulary.build(SENTENCES)
+    ids = vocab.encode(["a", PAD, BOS, EOS, UNK, "b"])
+    assert ids == [vocab.stoi["a"]] + [vocab.unk_id] * 4 + [vocab.stoi["b"]]
+
+
+def test_a_duplicated_token_in_a_vocabulary_file_names_the_line(tmp_path):
+    (tmp_path / "vocab.txt").write_text("<pad>\n<unk>\n<s>\n</s>\nx\ny\nx\n", encoding="utf-8")
+    with pytest.raises(Seq2SeqError, match=r"vocab.txt, line 7: token 'x' appears twice"):
+        Vocabulary.load(tmp_path / "vocab.txt")
+
+
 def test_encode_decode_round_trip():
     vocab = Vocabulary.build(SENTENCES)
     assert vocab.decode(vocab.encode(["d", "a", "e"])) == ["d", "a", "e"]

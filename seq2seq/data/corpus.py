@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -40,7 +41,7 @@ def iter_lines(path: str | Path) -> Iterator[str]:
     try:
         with opener(path, "rb") as f:
             yield from decode_lines(f, path)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:  # zlib.error: a gzip file damaged after its header
         raise Seq2SeqError(f"cannot read {path}: {error}") from None
 
 
@@ -75,6 +76,7 @@ def column_value(row: dict, column: str, where: str,
 def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str]]:
     """One split of a `datasets` corpus: a hub name, or a builder (json, csv, …) with local data_files."""
     import datasets  # heavy import, only when asked for
+    from datasets.exceptions import DatasetsError
 
     src_col = cfg.src_column or f"translation.{cfg.src_lang}"
     trg_col = cfg.trg_column or f"translation.{cfg.trg_lang}"
@@ -82,7 +84,7 @@ def read_dataset_pairs(cfg: DataConfig, split: str) -> tuple[list[str], list[str
     try:
         table = datasets.load_dataset(cfg.dataset, cfg.dataset_config, data_files=cfg.data_files,
                                       split=split)
-    except (FileNotFoundError, ValueError, ConnectionError) as error:
+    except (FileNotFoundError, ValueError, ConnectionError, DatasetsError) as error:  # e.g. a bad JSON line
         raise Seq2SeqError(f"cannot load {where}: {error}") from None
     src, trg = [], []
     for i, row in enumerate(table):

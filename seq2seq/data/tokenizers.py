@@ -114,12 +114,17 @@ def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig,
             for line in texts:
                 f.write((line.lower() if cfg.lowercase else line) + "\n")
         prefix = Path(tmp) / "spm"
-        spm.SentencePieceTrainer.train(
-            input=str(corpus), model_prefix=str(prefix), vocab_size=sp.vocab_size,
-            model_type=sp.model_type.value, character_coverage=sp.character_coverage,
-            input_sentence_size=sp.max_sentences, shuffle_input_sentence=True,
-            hard_vocab_limit=False, num_threads=threads, minloglevel=2,
-            pad_id=-1, bos_id=-1, eos_id=-1, unk_id=0)
+        try:
+            spm.SentencePieceTrainer.train(
+                input=str(corpus), model_prefix=str(prefix), vocab_size=sp.vocab_size,
+                model_type=sp.model_type.value, character_coverage=sp.character_coverage,
+                input_sentence_size=sp.max_sentences, shuffle_input_sentence=True,
+                hard_vocab_limit=False, num_threads=threads, minloglevel=2,
+                pad_id=-1, bos_id=-1, eos_id=-1, unk_id=0)
+        except RuntimeError as error:  # e.g. fewer pieces asked for than the text has characters to cover
+            raise Seq2SeqError(f"sentencepiece cannot train a {sp.vocab_size}-piece {sp.model_type.value} model "
+                               f"for {model_file.name} on this text ({str(error).strip().splitlines()[-1]}); "
+                               "change data.sentencepiece.vocab_size or character_coverage") from None
         shutil.copyfile(f"{prefix}.model", model_file)
     log.info("trained sentencepiece %s model (%d pieces) -> %s", sp.model_type.value, sp.vocab_size, model_file)
     return model_file

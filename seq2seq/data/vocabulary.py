@@ -48,7 +48,9 @@ class Vocabulary:
         return isinstance(other, Vocabulary) and self.itos == other.itos
 
     def encode(self, tokens: Iterable[str]) -> list[int]:
-        return [self.stoi.get(t, self.unk_id) for t in tokens]
+        """Token ids; a special's spelling in the text (a literal "</s>" word) is <unk>, never the special."""
+        first_real = len(SPECIALS)
+        return [i if (i := self.stoi.get(t, self.unk_id)) >= first_real else self.unk_id for t in tokens]
 
     def decode(self, ids: Iterable[int]) -> list[str]:
         """Tokens up to the first </s>, without specials other than <unk>."""
@@ -75,4 +77,10 @@ class Vocabulary:
             tokens.pop()
         if tuple(tokens[:4]) != SPECIALS:
             raise Seq2SeqError(f"{path}: not a seq2seq vocabulary (first lines must be {' '.join(SPECIALS)})")
+        seen: set[str] = set()
+        for line, token in enumerate(tokens, 1):
+            if token in seen:
+                raise Seq2SeqError(f"{path}, line {line}: token {token!r} appears twice; a vocabulary lists "
+                                   "each token once (was the file edited or merged by hand?)")
+            seen.add(token)
         return cls(tokens)
