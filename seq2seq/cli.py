@@ -61,6 +61,9 @@ def _evaluate(args: argparse.Namespace) -> None:
     from .evaluate import evaluate_files, evaluate_model
     from .report import write_report
 
+    if args.bootstrap < 1:
+        raise Seq2SeqError(f"evaluate --bootstrap {args.bootstrap}: give the number of bootstrap samples, at least 1 "
+                           "(1 means no confidence intervals)")
     if args.model:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")

@@ -199,7 +199,7 @@ class ModelConfig(_Section):
 
 @dataclass(frozen=True)
 class TrainingConfig(_Section):
-    seed: int = _checked(42, lambda v: 0 <= v <= 2**32 - 2, "an integer from 0 to 4294967294 (sentencepiece's range)")
+    seed: int = 42  # check_trainable: from 0 to 4294967294, sentencepiece's range
     max_steps: Optional[int] = _positive(None)
     max_minutes: Optional[float] = _positive(None)
     max_epochs: Optional[int] = _positive(None)
@@ -381,15 +381,6 @@ def _cross_checks(recipe: Recipe) -> None:
     if not (train.max_steps or train.max_minutes or train.max_epochs or train.early_stopping_patience):
         raise RecipeError("the recipe never stops training: set training.max_steps, training.max_minutes, "
                           "training.max_epochs or training.early_stopping_patience")
-    if train.schedule in (Schedule.COSINE, Schedule.PLATEAU) and train.min_learning_rate >= train.learning_rate:
-        raise RecipeError(f"recipe key 'training.min_learning_rate' ({train.min_learning_rate}) must be below "
-                          f"training.learning_rate ({train.learning_rate}): the {train.schedule.value} schedule "
-                          "lowers the rate towards it")
-    if train.teacher_forcing_schedule is not ForcingSchedule.CONSTANT and \
-            train.teacher_forcing_min > train.teacher_forcing:
-        raise RecipeError(f"recipe key 'training.teacher_forcing_min' ({train.teacher_forcing_min}) must not "
-                          f"exceed training.teacher_forcing ({train.teacher_forcing}): the "
-                          f"{train.teacher_forcing_schedule.value} schedule lowers it towards the minimum")
     if train.schedule is Schedule.COSINE and not train.max_steps:
         raise RecipeError("recipe key 'training.schedule' is cosine, which needs training.max_steps "
                           "(the step where the rate reaches training.min_learning_rate)")
@@ -430,6 +421,22 @@ def recipe_from_dict(raw: Any) -> Recipe:
     recipe = build(Recipe, raw)
     _cross_checks(recipe)
     return recipe
+
+
+def check_trainable(recipe: Recipe) -> None:
+    """Checks only a new training run needs, so a model saved by an older version still loads to translate."""
+    train = recipe.training
+    if not 0 <= train.seed <= 2**32 - 2:
+        raise _bad("training.seed", train.seed, "an integer from 0 to 4294967294 (sentencepiece's range)")
+    if train.schedule in (Schedule.COSINE, Schedule.PLATEAU) and train.min_learning_rate >= train.learning_rate:
+        raise RecipeError(f"recipe key 'training.min_learning_rate' ({train.min_learning_rate}) must be below "
+                          f"training.learning_rate ({train.learning_rate}): the {train.schedule.value} schedule "
+                          "lowers the rate towards it")
+    if train.teacher_forcing_schedule is not ForcingSchedule.CONSTANT and \
+            train.teacher_forcing_min > train.teacher_forcing:
+        raise RecipeError(f"recipe key 'training.teacher_forcing_min' ({train.teacher_forcing_min}) must not "
+                          f"exceed training.teacher_forcing ({train.teacher_forcing}): the "
+                          f"{train.teacher_forcing_schedule.value} schedule lowers it towards the minimum")
 
 
 def load_recipe(path: str | Path, overrides: tuple[str, ...] | list[str] = ()) -> Recipe:

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Sequence
 
-from .config import Recipe, load_recipe
+from .config import Recipe, check_trainable, load_recipe
 from .data.corpus import read_lines
 from .errors import Seq2SeqError
 from .evaluate import evaluate_files
@@ -59,12 +59,17 @@ def _flat(section: object, prefix: str = "") -> dict[str, object]:
     return out
 
 
+# Where and on what a variant runs does not change the model it trains: a moved --out, another device is fine.
+_NOT_SETTINGS = {"model_dir", "training.device", "training.threads"}
+
+
 def check_same_settings(recipe: Recipe, model_dir: Path) -> None:
     """A variant folder from an earlier sweep is reused (resumed or skipped) only with the same settings."""
-    if not (model_dir / "recipe.yaml").is_file():
-        return
+    trained = (model_dir / "checkpoints" / "last.pt").is_file() or (model_dir / DONE).is_file()
+    if not trained or not (model_dir / "recipe.yaml").is_file():
+        return  # nothing to reuse: a folder that failed before its first checkpoint is trained afresh
     old, new = _flat(load_recipe(model_dir / "recipe.yaml")), _flat(recipe)
-    differ = [key for key in new if key != "model_dir" and old.get(key) != new[key]]  # a moved --out is fine
+    differ = [key for key in new if key not in _NOT_SETTINGS and old.get(key) != new[key]]
     if differ:
         key = differ[0]
         raise Seq2SeqError(f"{model_dir} was trained with {key}={old.get(key)!r}, but this sweep sets {new[key]!r}"
@@ -101,11 +106,14 @@ def sweep(recipe_path: str, grids: Sequence[str], src: str | Path, refs: Sequenc
     names = [variant_name(v) for v in variants]
     if len(set(names)) != len(names):
         raise Seq2SeqError("two grid values give the same variant name; use distinct values")
+    recipes = [load_recipe(recipe_path, [*extra, *overrides, f"model_dir={out / name}"])
+               for overrides, name in zip(variants, names)]
+    for recipe, name in zip(recipes, names):  # every variant first: a mistake is found before hours of training
+        check_trainable(recipe)
+        check_same_settings(recipe, out / name)
     records = []
-    for overrides, name in zip(variants, names):
+    for recipe, overrides, name in zip(recipes, variants, names):
         model_dir = out / name
-        recipe = load_recipe(recipe_path, [*extra, *overrides, f"model_dir={model_dir}"])
-        check_same_settings(recipe, model_dir)
         if (model_dir / DONE).is_file():
             log.info("sweep: %s is done already, skipping", name)
             records.append(json.loads((model_dir / DONE).read_text(encoding="utf-8")))

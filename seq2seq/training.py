@@ -19,7 +19,7 @@ from torch import nn
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
-from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, save_recipe
+from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, check_trainable, save_recipe
 from .data import Batch, Vocabulary, collate, pair_widths, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
@@ -310,6 +310,7 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
 
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
     """Train the model a recipe describes into its model_dir; returns that directory."""
+    check_trainable(recipe)
     model_dir = Path(recipe.model_dir)
     # a resumed fine-tuning run has its own files and checkpoints already
     initial = parent_model(recipe) if recipe.training.init_from is not None and not resume else None

@@ -229,6 +229,8 @@ def test_recipe_error_exits_2_with_one_line(tmp_path):
     (["training.max_steps=null"], ["never stops"]),
     (["no-equals-sign"], ["KEY=VALUE"]),
     (["model.encoder=3"], ["model.encoder"]),
+    (["training.seed=-1"], ["training.seed", "4294967294"]),  # a training-only check: refused before any file
+    (["training.schedule=plateau", "training.learning_rate=1e-6"], ["training.min_learning_rate", "below"]),
 ])
 def test_recipe_errors_in_process(capsys, tmp_path, sets, words):
     argv = ["train", RECIPE, "--set", f"model_dir={tmp_path / 'm'}"]
@@ -238,6 +240,7 @@ def test_recipe_errors_in_process(capsys, tmp_path, sets, words):
     line = one_line_error(capsys.readouterr().err, "train")
     for word in words:
         assert word in line
+    assert not (tmp_path / "m").exists()
 
 
 def test_bad_recipe_files_in_process(capsys, tmp_path):

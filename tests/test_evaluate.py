@@ -164,3 +164,12 @@ def test_legacy_bleu_is_reported_beside_sacrebleu_and_labelled(tmp_path):
                  "--legacy-bleu", "de", "--bootstrap", "1", "--report", str(tmp_path / "r")]) == 0
     markdown = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     assert "legacy BLEU (tok, lc)" in markdown and "not comparable with sacreBLEU" in markdown
+
+
+@pytest.mark.parametrize("samples", ["0", "-5"])
+def test_bootstrap_below_one_is_refused_naming_the_flag(tmp_path, capsys, samples):
+    (tmp_path / "ref.de").write_text("Ein Hund.\n", encoding="utf-8")
+    (tmp_path / "hyp.de").write_text("Ein Hund.\n", encoding="utf-8")
+    assert main(["evaluate", "--hyp", str(tmp_path / "hyp.de"), "--ref", str(tmp_path / "ref.de"),
+                 "--bootstrap", samples, "--report", str(tmp_path / "r")]) == 2
+    assert f"--bootstrap {samples}" in capsys.readouterr().err and not (tmp_path / "r").exists()

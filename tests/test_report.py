@@ -67,3 +67,18 @@ def test_a_real_browser_renders_the_page(model_report, tmp_path):
                     f"--screenshot={shot}", (model_report / "report.html").as_uri()],
                    capture_output=True, timeout=120)
     assert shot.is_file() and shot.stat().st_size > 20_000  # a blank page is a few KB
+
+
+def test_attention_examples_are_searched_with_the_command_lines_beam_and_alpha(trained_model, tmp_path, monkeypatch):
+    from seq2seq.translate import Translator
+    calls, search = [], Translator.search
+
+    def recording(self, lines, **options):
+        calls.append(options)
+        return search(self, lines, **options)
+    monkeypatch.setattr(Translator, "search", recording)
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
+                 "--beam-size", "2", "--alpha", "0.5", "--bootstrap", "1", "--report", str(tmp_path)]) == 0
+    assert calls and all(c.get("beam_size") == 2 and c.get("alpha") == 0.5 for c in calls)
+    assert json.loads((tmp_path / "report.json").read_text())["attention"]

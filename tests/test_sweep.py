@@ -70,3 +70,20 @@ def test_two_by_two_sweep_end_to_end_and_restart(toy_overrides, toy_data, tmp_pa
     assert changed != args
     assert main(changed) == 2
     assert "training.max_steps=8, but this sweep sets 12" in capsys.readouterr().err
+
+
+def test_only_a_trained_folder_must_match_and_device_or_threads_may_differ(toy_overrides, tmp_path):
+    from seq2seq.config import load_recipe, save_recipe
+    from seq2seq.sweep import DONE, check_same_settings
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    old = load_recipe(RECIPE, toy_overrides(folder, "training.max_steps=8"))
+    save_recipe(old, folder / "recipe.yaml")
+    new = load_recipe(RECIPE, toy_overrides(folder, "training.max_steps=12"))
+    check_same_settings(new, folder)  # failed before its first checkpoint: nothing to reuse, trained afresh
+    (folder / DONE).write_text("{}")
+    with pytest.raises(Seq2SeqError, match="training.max_steps=8, but this sweep sets 12"):
+        check_same_settings(new, folder)
+    elsewhere = load_recipe(RECIPE, toy_overrides(tmp_path / "moved", "training.max_steps=8",
+                                                  "training.device=cpu", "training.threads=1"))
+    check_same_settings(elsewhere, folder)  # where and on how many threads it runs does not change the model

@@ -87,6 +87,16 @@ def test_a_vocabulary_too_small_for_the_text_names_the_keys(tmp_path):
         make_tokenizers(data_cfg(sp={"vocab_size": 8}), tmp_path, SRC, TRG, seed=1)
 
 
+def test_a_sentencepiece_failure_without_a_message_is_still_a_clear_error(tmp_path, monkeypatch):
+    import sentencepiece as spm
+
+    def fail(**kwargs):
+        raise RuntimeError("")
+    monkeypatch.setattr(spm.SentencePieceTrainer, "train", fail)
+    with pytest.raises(Seq2SeqError, match=r"cannot train a 40-piece unigram model.*\(RuntimeError\)"):
+        make_tokenizers(data_cfg(sp={"vocab_size": 40}), tmp_path, SRC, TRG, seed=1)
+
+
 def test_joint_model_is_one_file_shared_by_both_sides(tmp_path):
     src, trg = make_tokenizers(data_cfg(sp={"joint": True}), tmp_path, SRC, TRG, seed=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["spm.joint.model"]
