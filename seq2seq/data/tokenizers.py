@@ -122,8 +122,9 @@ def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig,
                 hard_vocab_limit=False, num_threads=threads, minloglevel=2,
                 pad_id=-1, bos_id=-1, eos_id=-1, unk_id=0)
         except RuntimeError as error:  # e.g. fewer pieces asked for than the text has characters to cover
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[-1]
             raise Seq2SeqError(f"sentencepiece cannot train a {sp.vocab_size}-piece {sp.model_type.value} model "
-                               f"for {model_file.name} on this text ({(str(error).strip().splitlines() or [type(error).__name__])[-1]}); "
+                               f"for {model_file.name} on this text ({reason}); "
                                "change data.sentencepiece.vocab_size or character_coverage") from None
         shutil.copyfile(f"{prefix}.model", model_file)
     log.info("trained sentencepiece %s model (%d pieces) -> %s", sp.model_type.value, sp.vocab_size, model_file)
