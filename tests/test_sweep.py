@@ -86,4 +86,5 @@ def test_only_a_trained_folder_must_match_and_device_or_threads_may_differ(toy_o
         check_same_settings(new, folder)
     elsewhere = load_recipe(RECIPE, toy_overrides(tmp_path / "moved", "training.max_steps=8",
                                                   "training.device=cpu", "training.threads=1"))
+    assert (elsewhere.training.device, elsewhere.training.threads) != (old.training.device, old.training.threads)
     check_same_settings(elsewhere, folder)  # where and on how many threads it runs does not change the model
