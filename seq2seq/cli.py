@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import io
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -20,26 +21,20 @@ def _train(args: argparse.Namespace) -> None:
     train(recipe, resume=args.resume, overwrite=args.overwrite)
 
 
-def read_input_lines(data: bytes, name: str) -> list[str]:
-    """Input lines, split on \\n only (never other Unicode breaks), so output lines match them one to one."""
-    from .data.corpus import decode_lines
-
-    return list(decode_lines(io.BytesIO(data), name))
-
-
 def _translate(args: argparse.Namespace) -> None:
+    from .data.corpus import decode_lines, iter_lines
     from .translate import Translator, translate_stream
 
     translator = Translator.load(args.model[0], args.checkpoint, args.device, int8=args.int8,
                                  ensemble_with=args.model[1:])
-    if args.input:
+    if args.input:  # read lazily (plain or .gz), split on \n only, so output lines match input lines one to one
         try:
-            data = Path(args.input).read_bytes()
+            open(args.input, "rb").close()  # fail before --output is created
         except OSError as error:
             raise Seq2SeqError(f"cannot read --input {args.input}: {error.strerror}") from None
+        lines = iter_lines(args.input)
     else:
-        data = sys.stdin.buffer.read()
-    lines = read_input_lines(data, args.input or "standard input")
+        lines = decode_lines(sys.stdin.buffer, "standard input")
     options = dict(beam_size=args.beam_size, alpha=args.alpha, n_best=args.n_best, min_len=args.min_len,
                    max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
     if args.output:
@@ -49,12 +44,15 @@ def _translate(args: argparse.Namespace) -> None:
             raise Seq2SeqError(f"cannot write --output {args.output}: {error.strerror}") from None
         with out:
             translate_stream(translator, lines, out, progress=not args.quiet, **options)
-    else:
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
-        try:
-            translate_stream(translator, lines, out, progress=not args.quiet, **options)
-        finally:
-            out.detach()  # leave sys.stdout open for the caller
+        return
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+    try:
+        translate_stream(translator, lines, out, progress=not args.quiet, **options)
+        out.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as other Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    finally:
+        out.detach()  # leave sys.stdout open for the caller
 
 
 def _evaluate(args: argparse.Namespace) -> None:

@@ -171,11 +171,14 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     """
     from .translate import Translator, translate_stream
 
+    sources = read_lines(src_path)
+    read_parallel(ref_paths, "reference", expected=len(sources))  # a mismatch is found before the long decode
+    if other_hyps:
+        read_parallel(other_hyps, "hypothesis file", expected=len(sources))
     translator = Translator.load(model_dir, checkpoint, device, ensemble_with=ensemble_with)
     out = Path(report_dir)
     out.mkdir(parents=True, exist_ok=True)
     hyp_path = out / "hypotheses.txt"
-    sources = read_lines(src_path)
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
@@ -196,8 +199,9 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     if ensemble_with:
         report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
     testing = cfg.testing
-    report["decoding"] = {"beam_size": search.get("beam_size") or testing.beam_size,
-                          "alpha": testing.alpha if search.get("alpha") is None else search["alpha"],
+    beam_size = search.get("beam_size") or testing.beam_size
+    alpha = testing.alpha if search.get("alpha") is None else search["alpha"]
+    report["decoding"] = {"beam_size": beam_size, "alpha": alpha if beam_size > 1 else 0.0,  # greedy: no penalty
                           "max_len_a": testing.max_len_a, "max_len_b": testing.max_len_b, **speed}
     log_file = Path(model_dir) / "validations.jsonl"
     if log_file.is_file():

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import pickle
 import sys
 import time
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, TextIO
+from typing import Iterable, Iterator, Optional, Sequence, Sized, TextIO
 
 import torch
 from tqdm import tqdm
@@ -155,11 +156,12 @@ class Translator:
     def search(self, sentences: list[str], beam_size: Optional[int] = None, alpha: Optional[float] = None,
                n_best: int = 1, min_len: int = 0, max_len_a: Optional[float] = None,
                max_len_b: Optional[int] = None, batch_tokens: Optional[int] = None,
-               progress: bool = False) -> list[list[Hypothesis]]:
+               progress: bool | tqdm = False) -> list[list[Hypothesis]]:
         """The n_best hypotheses of every sentence, in input order; an empty sentence gets none.
 
         Unset options come from the recipe's `testing` section. batch_tokens bounds source tokens x beam,
-        so the work per batch stays the same whatever the beam size.
+        so the work per batch stays the same whatever the beam size. progress: True for a bar of its own,
+        or a caller's tqdm bar to advance by one per sentence.
         """
         check_decoding_options(beam_size=beam_size, alpha=alpha, max_len_a=max_len_a, max_len_b=max_len_b,
                                batch_tokens=batch_tokens)
@@ -178,7 +180,10 @@ class Translator:
         results: list[list[Hypothesis]] = [[] for _ in sentences]
         was_training = self.model.training
         self.model.eval()
-        bar = tqdm(total=len(todo), unit="sent", disable=not progress, file=sys.stderr, leave=False)
+        own_bar = not isinstance(progress, tqdm)
+        bar = tqdm(total=len(sentences), unit="sent", disable=not progress, file=sys.stderr, leave=False) \
+            if own_bar else progress
+        bar.update(len(sentences) - len(todo))  # empty lines are done at once
         budget = testing.batch_tokens if batch_tokens is None else batch_tokens
         for batch_ids in token_batches([(n + 1) * k for n in side.lengths], None, budget, shuffle=False):
             batch = collate(side, None, batch_ids).to(self.device)
@@ -187,7 +192,8 @@ class Translator:
             for j, hyps in zip(batch_ids, found):
                 results[todo[j]] = hyps
             bar.update(len(batch_ids))
-        bar.close()
+        if own_bar:
+            bar.close()
         self.model.train(was_training)
         return results
 
@@ -205,14 +211,20 @@ class Translator:
         return [self.detokenize(hyps[0] if hyps else None) for hyps in self.search(list(sentences), **options)]
 
 
-def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, progress: bool = True,
-                     n_best: int = 1, **options) -> dict:
-    """Translate `lines` to `out`: one line per input, or with n_best > 1 exactly n_best lines per input
-    as `index<TAB>score<TAB>translation` (index from 0, score = length-normalized log-probability)."""
-    sentences = [line.rstrip("\n").rstrip("\r") for line in lines]
-    start = time.perf_counter()
-    found = translator.search(sentences, n_best=n_best, progress=progress, **options)
-    for index, hyps in enumerate(found):
+CHUNK_LINES = 10_000  # lines read, sorted by length and translated together: memory stays bounded
+
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Consecutive lists of up to `size` lines, read lazily."""
+    it = iter(lines)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _write_hypotheses(translator: Translator, found: list[list[Hypothesis]], out: TextIO, n_best: int,
+                      first_index: int) -> None:
+    """One line per input, or exactly n_best lines per input with its index counted from the input's start."""
+    for index, hyps in enumerate(found, first_index):
         if n_best == 1:
             out.write(translator.detokenize(hyps[0] if hyps else None) + "\n")
             continue
@@ -220,11 +232,31 @@ def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, 
             hyp = hyps[rank] if rank < len(hyps) else None
             score = f"{hyp.normalized:.4f}" if hyp is not None else "-inf"
             out.write(f"{index}\t{score}\t{translator.detokenize(hyp)}\n")
-    out.flush()
+
+
+def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, progress: bool = True,
+                     n_best: int = 1, chunk_lines: int = CHUNK_LINES, **options) -> dict:
+    """Translate `lines` to `out`: one line per input, or with n_best > 1 exactly n_best lines per input
+    as `index<TAB>score<TAB>translation` (index from 0, score = length-normalized log-probability).
+
+    Reads, translates and writes chunk_lines lines at a time, so a corpus of any size needs the memory
+    of one chunk, and output arrives as each chunk is done.
+    """
+    if chunk_lines < 1:
+        raise ValueError(f"chunk_lines must be at least 1, not {chunk_lines}")
+    start = time.perf_counter()
+    sentences = tokens = 0
+    total = len(lines) if isinstance(lines, Sized) else None
+    with tqdm(total=total, unit="sent", disable=not progress, file=sys.stderr, leave=False) as bar:
+        for chunk in _chunks((line.rstrip("\n").rstrip("\r") for line in lines), chunk_lines):
+            found = translator.search(chunk, n_best=n_best, progress=bar, **options)
+            _write_hypotheses(translator, found, out, n_best, sentences)
+            out.flush()
+            sentences += len(chunk)
+            tokens += sum(len(hyps[0].tokens) for hyps in found if hyps)
     seconds = time.perf_counter() - start
-    tokens = sum(len(hyps[0].tokens) for hyps in found if hyps)
-    summary = {"sentences": len(sentences), "tokens": tokens, "seconds": round(seconds, 3),
-               "sentences_per_second": round(len(sentences) / max(seconds, 1e-9), 2)}
-    print(f"translated {summary['sentences']} sentences, {tokens} tokens in {seconds:.1f} s "
+    summary = {"sentences": sentences, "tokens": tokens, "seconds": round(seconds, 3),
+               "sentences_per_second": round(sentences / max(seconds, 1e-9), 2)}
+    print(f"translated {sentences} sentences, {tokens} tokens in {seconds:.1f} s "
           f"({summary['sentences_per_second']} sentences/s)", file=sys.stderr)
     return summary

@@ -1,6 +1,7 @@
 """The command line end to end: `seq2seq train` then `seq2seq translate`, line for line, errors on one line."""
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -154,6 +155,29 @@ def test_empty_input_gives_empty_output(cli_model, tmp_path):
     source.write_bytes(b"")
     assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--output", str(target)]) == 0
     assert target.read_bytes() == b""
+
+
+def test_translate_reads_gzip_input(cli_model, tmp_path):
+    source, target = tmp_path / "in.en.gz", tmp_path / "out.txt"
+    source.write_bytes(gzip.compress(b"".join(LINES)))
+    assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--output", str(target)]) == 0
+    assert output_lines(target.read_bytes()) == expected_lines(cli_model)
+
+
+def test_a_reader_that_stops_early_ends_translate_quietly(trained_model, tmp_path):
+    """`seq2seq translate ... | head -n 1`: more output than a pipe holds, and the reader goes away."""
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"a b c d e f g h i j k l m n o p\n" * 6000)  # about 190 KB of reversed output
+    model = str(trained_model.dir)
+    with source.open("rb") as stdin:
+        child = subprocess.Popen([sys.executable, "-m", "seq2seq", "translate", "--model", model, "-q"],
+                                 cwd=ROOT, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        first = child.stdout.readline()
+        child.stdout.close()
+        err = child.stderr.read().decode(errors="replace")
+        assert child.wait(timeout=300) == 0, err
+    assert len(first) > 20 and first.endswith(b"\n")
+    assert "Traceback" not in err and "BrokenPipe" not in err
 
 
 def test_n_best_writes_exactly_n_lines_per_input(trained_model, tmp_path):

@@ -109,6 +109,32 @@ def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
     assert "ci95" not in bleu  # --bootstrap 1 reaches the model's evaluation too: no interval
 
 
+def test_a_reference_of_the_wrong_length_is_refused_before_translating(trained_model, tmp_path, monkeypatch,
+                                                                       capsys):
+    from seq2seq.translate import Translator
+
+    def no_decoding(*args, **kwargs):
+        raise AssertionError("the model was loaded before the reference was checked")
+
+    monkeypatch.setattr(Translator, "load", no_decoding)
+    src = trained_model.data / "test.src"
+    short = tmp_path / "short.trg"
+    short.write_text("a b\n", encoding="utf-8")
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(short),
+                 "--report", str(tmp_path / "report")]) == 2
+    err = capsys.readouterr().err
+    assert f"reference {short} has 1 lines but" in err and "Traceback" not in err
+
+
+def test_a_greedy_evaluation_reports_no_length_penalty(trained_model, tmp_path):
+    src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
+    out = tmp_path / "report"
+    assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
+                 "--report", str(out), "--beam-size", "1", "--alpha", "1.5", "--bootstrap", "1"]) == 0
+    decoding = json.loads((out / "report.json").read_text())["decoding"]
+    assert decoding["beam_size"] == 1 and decoding["alpha"] == 0.0  # what the search used, not the flag
+
+
 def test_evaluate_an_ensemble_names_every_member(trained_model, tmp_path):
     src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
     single, both = tmp_path / "single", tmp_path / "both"

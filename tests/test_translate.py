@@ -1,13 +1,14 @@
 """The Python translation API: Translator.load(dir).translate(lines)."""
 from __future__ import annotations
 
+import io
 import shutil
 
 import pytest
 
 from seq2seq import Translator as LazyTranslator
 from seq2seq.errors import Seq2SeqError
-from seq2seq.translate import Translator
+from seq2seq.translate import Translator, translate_stream
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +169,46 @@ def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_m
     right8 = sum(h == r for h, r in zip(out8, references))
     assert right8 >= right32 - 0.03 * len(sources)  # at most 3 points of exact match lost
     assert sum(a == b for a, b in zip(out32, out8)) >= 0.9 * len(sources)
+
+
+class _Recorder(io.StringIO):
+    """An output that remembers how many input lines had been read at each flush."""
+
+    def __init__(self, read: list[int]):
+        super().__init__()
+        self.read, self.flushes = read, []
+
+    def flush(self):
+        self.flushes.append((self.getvalue().count("\n"), self.read[0]))
+        super().flush()
+
+
+def test_translate_stream_reads_and_writes_chunk_by_chunk(translator):
+    lines = ["a b c", "", "t s r q p", "e d", "k l m n", "b a", "q", "c a t"]
+    read = [0]
+
+    def source():
+        for line in lines:
+            read[0] += 1
+            yield line + "\n"
+
+    out = _Recorder(read)
+    summary = translate_stream(translator, source(), out, progress=False, chunk_lines=3)
+    assert out.getvalue().split("\n")[:-1] == translator.translate(lines)  # chunks change nothing
+    assert summary["sentences"] == len(lines)
+    # each chunk is written before the next one is read: memory is bounded by the chunk, not the input
+    assert out.flushes == [(3, 3), (6, 6), (8, 8)]
+
+
+def test_n_best_indices_count_from_the_start_of_the_input_across_chunks(translator):
+    lines = ["a b c", "", "t s r q p", "e d", "k l"]
+    whole, chunked = io.StringIO(), io.StringIO()
+    translate_stream(translator, lines, whole, progress=False, n_best=2, beam_size=3)
+    translate_stream(translator, lines, chunked, progress=False, n_best=2, beam_size=3, chunk_lines=2)
+    assert chunked.getvalue() == whole.getvalue()
+    assert [int(row.split("\t")[0]) for row in chunked.getvalue().splitlines()] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_a_chunk_size_below_one_is_refused(translator):
+    with pytest.raises(ValueError, match="chunk_lines"):
+        translate_stream(translator, ["a b"], io.StringIO(), progress=False, chunk_lines=0)
