@@ -86,7 +86,8 @@ def paired_tests(systems: list[tuple[str, list[str]]], refs: list[list[str]], bo
     return tests
 
 
-BUCKETS = ((1, 10), (11, 15), (16, 20), (21, 30), (31, None))  # source words (reference words without --src)
+BUCKETS = ((0, 0), (1, 10), (11, 15), (16, 20), (21, 30), (31, None))  # source words (reference words without
+# --src); 0: empty sources, shown only when there are some, so the rows always add up to the test set
 
 
 def by_length(lengths: list[int], systems: list[list[str]], refs: list[list[str]]) -> list[dict]:
@@ -98,7 +99,8 @@ def by_length(lengths: list[int], systems: list[list[str]], refs: list[list[str]
             continue
         pick = lambda lines: [lines[i] for i in ids]  # noqa: E731
         bucket_refs = [pick(r) for r in refs]
-        rows.append({"bucket": f"{low}-{high}" if high else f"{low}+", "sentences": len(ids),
+        label = str(low) if low == high else f"{low}-{high}" if high else f"{low}+"
+        rows.append({"bucket": label, "sentences": len(ids),
                      "bleu": [round(BLEU().corpus_score(pick(h), bucket_refs).score, 2) for h in systems],
                      "chrf": [round(CHRF().corpus_score(pick(h), bucket_refs).score, 2) for h in systems]})
     return rows

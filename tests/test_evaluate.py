@@ -96,6 +96,17 @@ def test_hypothesis_with_wrong_line_count_is_a_clear_error(files, tmp_path, caps
     assert "short.txt has 1 lines but 80 were expected" in err and "Traceback" not in err
 
 
+def test_length_buckets_count_every_sentence_even_with_empty_sources(files, tmp_path):
+    ref = files["ref"].read_text(encoding="utf-8").splitlines()
+    src = tmp_path / "src.txt"
+    src.write_text("\n".join("" if i % 10 == 0 else line for i, line in enumerate(ref)) + "\n", encoding="utf-8")
+    rows = evaluate_files([files["good"]], [files["ref"]], src, n_bootstrap=1)["by_length"]["rows"]
+    assert rows[0]["bucket"] == "0" and rows[0]["sentences"] == 8  # the empty sources have a row of their own
+    assert sum(r["sentences"] for r in rows) == len(ref)
+    without_empty = evaluate_files([files["good"]], [files["ref"]], files["ref"], n_bootstrap=1)["by_length"]["rows"]
+    assert [r["bucket"] for r in without_empty][0] == "1-10"  # no empty row when there are no empty sources
+
+
 def test_evaluate_a_model_translates_then_scores(trained_model, tmp_path):
     src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
     out = tmp_path / "report"
