@@ -247,8 +247,10 @@ def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, 
     start = time.perf_counter()
     sentences = tokens = 0
     total = len(lines) if isinstance(lines, Sized) else None
+    chunks = _chunks((line.rstrip("\n").rstrip("\r") for line in lines), chunk_lines)
+    first = list(itertools.islice(chunks, 1))  # read before any bar is drawn: bad input is a clean one-line error
     with tqdm(total=total, unit="sent", disable=not progress, file=sys.stderr, leave=False) as bar:
-        for chunk in _chunks((line.rstrip("\n").rstrip("\r") for line in lines), chunk_lines):
+        for chunk in itertools.chain(first, chunks):
             found = translator.search(chunk, n_best=n_best, progress=bar, **options)
             _write_hypotheses(translator, found, out, n_best, sentences)
             out.flush()
