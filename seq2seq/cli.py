@@ -115,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--beam-size", type=int, help="beam width; 1 is greedy (default: the recipe's testing.beam_size)")
     tr.add_argument("--alpha", type=float, help="length penalty ((5+len)/6)^alpha; 0 = raw log-probability")
     tr.add_argument("--n-best", type=int, default=1, help="write N lines per input: index<TAB>score<TAB>text")
-    tr.add_argument("--min-len", type=int, default=0, help="minimum output length in tokens (the length limit, --max-len-a/b, still caps it)")
+    tr.add_argument("--min-len", type=int, default=0,
+                    help="minimum output length in tokens (the length limit, --max-len-a/b, still caps it)")
     tr.add_argument("--batch-tokens", type=int, help="source tokens x beam per batch (default: testing.batch_tokens)")
     tr.add_argument("--max-len-a", type=float, help="output length limit a * source length + b: a")
     tr.add_argument("--max-len-b", type=int, help="output length limit a * source length + b: b")
