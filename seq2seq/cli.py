@@ -38,6 +38,9 @@ def _translate(args: argparse.Namespace) -> None:
     options = dict(beam_size=args.beam_size, alpha=args.alpha, n_best=args.n_best, min_len=args.min_len,
                    max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
     if args.output:
+        if args.input and Path(args.output).exists() and os.path.samefile(args.input, args.output):
+            raise Seq2SeqError(f"--output {args.output} is the --input file: writing would erase the input while it "
+                               "is being read; give another output file")
         try:
             out = open(args.output, "w", encoding="utf-8", newline="\n")
         except OSError as error:
@@ -50,7 +53,9 @@ def _translate(args: argparse.Namespace) -> None:
         translate_stream(translator, lines, out, progress=not args.quiet, **options)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as other Unix tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere, without a second error
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     finally:
         out.detach()  # leave sys.stdout open for the caller
 

@@ -244,6 +244,7 @@ def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, 
     """
     if chunk_lines < 1:
         raise ValueError(f"chunk_lines must be at least 1, not {chunk_lines}")
+    translator.search([], n_best=n_best, **options)  # options are checked before any bar, even for empty input
     start = time.perf_counter()
     sentences = tokens = 0
     total = len(lines) if isinstance(lines, Sized) else None

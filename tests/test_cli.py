@@ -164,6 +164,23 @@ def test_translate_reads_gzip_input(cli_model, tmp_path):
     assert output_lines(target.read_bytes()) == expected_lines(cli_model)
 
 
+def test_translating_a_file_onto_itself_is_refused_and_leaves_it_intact(cli_model, tmp_path, capsys):
+    source = tmp_path / "in.txt"
+    source.write_bytes(b"a b c\nd e\n")
+    assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--output",
+                 str(tmp_path / "." / "in.txt")]) == 2
+    line = one_line_error(capsys.readouterr().err, "translate")
+    assert "is the --input file" in line
+    assert source.read_bytes() == b"a b c\nd e\n"
+
+
+def test_a_bad_option_is_a_one_line_error_with_the_progress_bar_on(cli_model):
+    done = run(["translate", "--model", str(cli_model), "--beam-size", "2", "--n-best", "3"], input=b"a b\n")
+    assert done.returncode == 2
+    assert "n-best" in one_line_error(done.stderr.decode(errors="replace"), "translate")
+    assert done.stdout == b""
+
+
 def test_a_reader_that_stops_early_ends_translate_quietly(trained_model, tmp_path):
     """`seq2seq translate ... | head -n 1`: more output than a pipe holds, and the reader goes away."""
     source = tmp_path / "in.txt"

@@ -205,8 +205,19 @@ def test_n_best_indices_count_from_the_start_of_the_input_across_chunks(translat
     whole, chunked = io.StringIO(), io.StringIO()
     translate_stream(translator, lines, whole, progress=False, n_best=2, beam_size=3)
     translate_stream(translator, lines, chunked, progress=False, n_best=2, beam_size=3, chunk_lines=2)
-    assert chunked.getvalue() == whole.getvalue()
-    assert [int(row.split("\t")[0]) for row in chunked.getvalue().splitlines()] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    rows = [row.split("\t") for row in chunked.getvalue().splitlines()]
+    expected = [row.split("\t") for row in whole.getvalue().splitlines()]
+    assert [(r[0], r[2]) for r in rows] == [(r[0], r[2]) for r in expected]
+    assert all(r[1] == e[1] == "-inf" or abs(float(r[1]) - float(e[1])) < 1e-3 for r, e in zip(rows, expected))
+    assert [int(r[0]) for r in rows] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_options_are_checked_before_any_output_even_for_empty_input(translator):
+    for lines in ([], ["a b"]):
+        out = io.StringIO()
+        with pytest.raises(Seq2SeqError, match="n-best"):
+            translate_stream(translator, lines, out, progress=True, n_best=3, beam_size=2)
+        assert out.getvalue() == ""
 
 
 def test_a_chunk_size_below_one_is_refused(translator):
