@@ -200,11 +200,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
     if ensemble_with:
         report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
-    testing = cfg.testing
-    beam_size = search.get("beam_size") or testing.beam_size
-    alpha = testing.alpha if search.get("alpha") is None else search["alpha"]
-    report["decoding"] = {"beam_size": beam_size, "alpha": alpha if beam_size > 1 else 0.0,  # greedy: no penalty
-                          "max_len_a": testing.max_len_a, "max_len_b": testing.max_len_b, **speed}
+    used = translator.decoding(**search)  # what the search ran with: recipe defaults filled in, greedy alpha 0
+    report["decoding"] = {key: used[key] for key in ("beam_size", "alpha", "max_len_a", "max_len_b")} | speed
     log_file = Path(model_dir) / "validations.jsonl"
     if log_file.is_file():
         report["training"] = [json.loads(line) for line in log_file.read_text(encoding="utf-8").splitlines() if line]

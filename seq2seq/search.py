@@ -39,6 +39,11 @@ def greedy_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, b
     return [hyps[0] for hyps in found]
 
 
+def applied_alpha(beam_size: int, alpha: float) -> float:
+    """The length penalty a search this wide applies: one beam is greedy, with no lengths to compare."""
+    return alpha if beam_size > 1 else 0.0
+
+
 @torch.no_grad()
 def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int, beam_size: int = 5,
                 alpha: float = 1.0, n_best: int = 1, max_len_a: float = 1.5, max_len_b: int = 10,
@@ -52,7 +57,7 @@ def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos
     (the length penalty is not applied).
     """
     k, n_best = beam_size, min(n_best, beam_size)
-    alpha = alpha if k > 1 else 0.0  # one beam is greedy decoding: nothing to compare lengths against
+    alpha = applied_alpha(k, alpha)
     memory, state = model.encode(src, src_lengths)
     batch, device = src.shape[0], src.device
     rows = torch.arange(batch, device=device).repeat_interleave(k)  # row b*k+j is beam j of sentence b

@@ -21,7 +21,7 @@ from .errors import Seq2SeqError
 from .model import Seq2Seq
 from .model.ensemble import Ensemble
 from .model.quantize import quantize_int8
-from .search import Hypothesis, beam_search
+from .search import Hypothesis, applied_alpha, beam_search
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +153,23 @@ class Translator:
         model = models[0] if len(models) == 1 else Ensemble(models).eval()
         return cls(recipe, model, src_tok, trg_tok, src_vocab, trg_vocab, target)
 
+    def decoding(self, beam_size: Optional[int] = None, alpha: Optional[float] = None, n_best: int = 1,
+                 min_len: int = 0, max_len_a: Optional[float] = None, max_len_b: Optional[int] = None,
+                 batch_tokens: Optional[int] = None) -> dict:
+        """The beam_search options these settings give: checked, unset ones from the recipe's `testing`
+        section, alpha as the search applies it (batch_tokens is only checked: it shapes batches)."""
+        check_decoding_options(beam_size=beam_size, alpha=alpha, max_len_a=max_len_a, max_len_b=max_len_b,
+                               batch_tokens=batch_tokens)
+        if min_len < 0:
+            raise Seq2SeqError(f"--min-len {min_len}: allowed: a number >= 0")
+        testing = self.recipe.testing
+        k = testing.beam_size if beam_size is None else beam_size
+        if not 1 <= n_best <= k:
+            raise Seq2SeqError(f"beam size {k} and n-best {n_best}: need 1 <= n-best <= beam size")
+        return dict(beam_size=k, alpha=applied_alpha(k, testing.alpha if alpha is None else alpha), n_best=n_best,
+                    min_len=min_len, max_len_a=testing.max_len_a if max_len_a is None else max_len_a,
+                    max_len_b=testing.max_len_b if max_len_b is None else max_len_b)
+
     def search(self, sentences: list[str], beam_size: Optional[int] = None, alpha: Optional[float] = None,
                n_best: int = 1, min_len: int = 0, max_len_a: Optional[float] = None,
                max_len_b: Optional[int] = None, batch_tokens: Optional[int] = None,
@@ -163,17 +180,9 @@ class Translator:
         so the work per batch stays the same whatever the beam size. progress: True for a bar of its own,
         or a caller's tqdm bar to advance by one per sentence.
         """
-        check_decoding_options(beam_size=beam_size, alpha=alpha, max_len_a=max_len_a, max_len_b=max_len_b,
-                               batch_tokens=batch_tokens)
-        if min_len < 0:
-            raise Seq2SeqError(f"--min-len {min_len}: allowed: a number >= 0")
+        options = self.decoding(beam_size, alpha, n_best, min_len, max_len_a, max_len_b, batch_tokens)
+        k = options["beam_size"]
         testing = self.recipe.testing
-        k = testing.beam_size if beam_size is None else beam_size
-        options = dict(beam_size=k, alpha=testing.alpha if alpha is None else alpha, n_best=n_best,
-                       min_len=min_len, max_len_a=testing.max_len_a if max_len_a is None else max_len_a,
-                       max_len_b=testing.max_len_b if max_len_b is None else max_len_b)
-        if not 1 <= n_best <= k:
-            raise Seq2SeqError(f"beam size {k} and n-best {n_best}: need 1 <= n-best <= beam size")
         pieces = [self.src_tokenizer.encode(s) if s.strip() else [] for s in sentences]
         todo = [i for i, p in enumerate(pieces) if p]
         side = IndexedSide.from_lists([self.src_vocab.encode(pieces[i]) for i in todo])
@@ -244,7 +253,7 @@ def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, 
     """
     if chunk_lines < 1:
         raise ValueError(f"chunk_lines must be at least 1, not {chunk_lines}")
-    translator.search([], n_best=n_best, **options)  # options are checked before any bar, even for empty input
+    translator.decoding(n_best=n_best, **options)  # checked before any bar is drawn, even for empty input
     start = time.perf_counter()
     sentences = tokens = 0
     total = len(lines) if isinstance(lines, Sized) else None
