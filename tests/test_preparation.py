@@ -1,6 +1,7 @@
 """Recipe data section -> tokenizers, vocabularies and indexed data in the model dir (seq2seq/data/preparation.py)."""
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -112,9 +113,9 @@ def test_all_pieces_gives_both_sides_the_whole_joint_sentencepiece_vocabulary(co
     assert Vocabulary.load(model_dir / "src_vocab.txt") == counted.src_vocab
 
 
-def sampling_cfg(cfg: DataConfig, max_length: int = 10) -> DataConfig:
+def sampling_cfg(cfg: DataConfig, max_length: int = 10, nbest: int = -1) -> DataConfig:
     return replace(cfg, level="sentencepiece", max_length=max_length, sentencepiece=replace(
-        cfg.sentencepiece, vocab_size=40, all_pieces=True, sampling_alpha=0.5, sampling_nbest=-1))
+        cfg.sentencepiece, vocab_size=40, all_pieces=True, sampling_alpha=0.5, sampling_nbest=nbest))
 
 
 def texts(data, side: str) -> list[str]:
@@ -152,13 +153,25 @@ def test_a_sample_over_max_length_keeps_the_best_segmentation(corpus):
     assert over and set(over) <= set(fallback)
 
 
-@pytest.mark.parametrize("seed", [123_456, -7, 2**40])
-def test_any_training_seed_gives_repeatable_samples(corpus, seed):
+@pytest.mark.parametrize("seed, nbest", [(123_456, -1), (-7, -1), (2**40, -1), (2**40, 8)])
+def test_any_training_seed_gives_repeatable_samples(corpus, seed, nbest):
     cfg, model_dir, _, _ = corpus
-    cfg = sampling_cfg(cfg)
+    cfg = sampling_cfg(cfg, nbest=nbest)
     data = prepare_training_data(cfg, model_dir, seed=1)
     a, b = (sampled_training_set(data, cfg, seed=seed, epoch=3) for _ in range(2))
     assert torch.equal(a.src.ids, b.src.ids) and torch.equal(a.trg.ids, b.trg.ids)  # sentencepiece took the seed
+
+
+@pytest.mark.parametrize("nbest, model_type, warned", [(-1, "unigram", True), (8, "bpe", True),
+                                                       (8, "unigram", False)])
+def test_sampling_that_sentencepiece_draws_warns_it_will_not_repeat(corpus, caplog, nbest, model_type, warned):
+    """Sentencepiece 0.2 salts its draws per process: the user learns a resume will not be exact."""
+    cfg, model_dir, _, _ = corpus
+    cfg = sampling_cfg(cfg, nbest=nbest)
+    cfg = replace(cfg, sentencepiece=replace(cfg.sentencepiece, model_type=model_type))
+    with caplog.at_level(logging.WARNING):
+        prepare_training_data(cfg, model_dir, seed=1)
+    assert any("will not repeat exactly" in r.getMessage() for r in caplog.records) == warned
 
 
 def test_separate_models_sample_each_side_from_its_own(corpus):

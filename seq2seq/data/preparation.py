@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import DataConfig
+from ..config import DataConfig, PieceModel
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
 from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
@@ -65,15 +65,21 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
     if sampling:
         for tokenizer, vocab, side in ((src_tok, src_vocab, "source"), (trg_tok, trg_vocab, "target")):
             check_sampling_vocabulary(tokenizer, vocab, side)  # type: ignore[arg-type]
+        if cfg.sentencepiece.sampling_nbest == -1 or cfg.sentencepiece.model_type is PieceModel.BPE:
+            log.warning("data.sentencepiece: sentencepiece draws these samples itself (every segmentation, or "
+                        "BPE-dropout), and with sentencepiece 0.2 they differ from process to process: this run "
+                        "and a --resume of it will not repeat exactly; a unigram model with sampling_nbest 2..512 "
+                        "samples reproducibly")
     valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
     return TrainingData(index_pairs(src_pieces, trg_pieces, src_vocab, trg_vocab), valid, valid_src, valid_ref,
                         src_tok, trg_tok, src_vocab, trg_vocab, train_text)
 
 
 def sampled_training_set(data: TrainingData, cfg: DataConfig, seed: int, epoch: int) -> ParallelDataset:
-    """The training pairs segmented afresh for one epoch (subword regularization), a pure function of
-    (seed, epoch) so a resumed run sees the same batches. A pair whose sample falls outside
-    data.min_length..max_length keeps its best segmentation: no pair is dropped or cut."""
+    """The training pairs segmented afresh for one epoch (subword regularization), drawn from (seed,
+    epoch) so a resumed run sees the same batches (see SentencePieceTokenizer.sample for when that holds).
+    A pair whose sample falls outside data.min_length..max_length keeps its best segmentation: no pair
+    is dropped or cut."""
     if len(data.train_text[0]) != len(data.train):
         raise ValueError("sampling needs the training text of every kept pair (TrainingData.train_text)")
     sp = cfg.sentencepiece

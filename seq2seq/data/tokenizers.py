@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import logging
+import math
+import random
 import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable, Optional, Protocol
 
 import sentencepiece as spm
 
@@ -14,6 +16,7 @@ from ..config import DataConfig, Level
 from ..errors import Seq2SeqError
 
 log = logging.getLogger(__name__)
+UNK_PENALTY = 10.0  # sentencepiece scores an unknown character this far under its lowest piece
 SPACE = "\u2581"  # marks a space in character-level tokens, as sentencepiece does
 
 
@@ -55,6 +58,7 @@ class SentencePieceTokenizer:
     def __init__(self, model_file: str | Path, lowercase: bool = False):
         self.model_file = Path(model_file)
         self.lowercase = lowercase
+        self._scores: Optional[list[float]] = None  # each id's score, for n-best sampling
         try:
             self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
         except (OSError, RuntimeError) as error:
@@ -67,11 +71,52 @@ class SentencePieceTokenizer:
         return self.processor.decode_pieces(tokens)
 
     def sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
-        """One random segmentation per text, the same for the same seed (subword regularization, or
-        BPE-dropout for a bpe model). Sentencepiece seeds a thread's generator at that thread's first
-        draw, so the draws run in a fresh thread: seeding again then takes effect. One thread only:
-        with more, sentences go to threads in a varying order and the draws stop repeating."""
+        """One random segmentation per text (subword regularization, or BPE-dropout for a bpe model), the
+        same for the same seed. A unigram model sampling among its n best draws from our own generator,
+        so the draws repeat in any process; otherwise sentencepiece draws, which repeat only within one
+        process (sentencepiece 0.2 salts its seeded generator per process)."""
         texts = [t.lower() for t in texts] if self.lowercase else texts
+        if nbest > 1:
+            try:
+                hypotheses = self.processor.nbest_encode(texts, out_type=int, nbest_size=nbest)
+            except RuntimeError as error:  # a bpe model has no n-best list
+                if "not available" not in str(error):
+                    raise
+            else:
+                return self._pick_among(texts, hypotheses, alpha, nbest, random.Random(seed))
+        return self._sentencepiece_sample(texts, alpha, nbest, seed)
+
+    def _pick_among(self, texts: list[str], hypotheses: list[list[list[int]]], alpha: float, nbest: int,
+                    rng: random.Random) -> list[list[str]]:
+        """Kudo's n-best sampling as sentencepiece does it: P(segmentation) ~ exp(alpha * its score)."""
+        sp, scores, unk = self.processor, self._piece_scores(), self.processor.unk_id()
+        picked = []
+        for text, options in zip(texts, hypotheses):
+            totals = [alpha * sum(map(scores.__getitem__, ids)) for ids in options]
+            top = max(totals)
+            k = rng.choices(range(len(options)), weights=[math.exp(t - top) for t in totals])[0]
+            if unk in options[k]:  # the surface of the unknown characters, as encode gives it
+                picked.append(sp.nbest_encode(text, out_type=str, nbest_size=nbest)[k])
+            else:
+                picked.append([sp.id_to_piece(i) for i in options[k]])
+        return picked
+
+    def _piece_scores(self) -> list[float]:
+        """Each id's score in a segmentation's total, as sentencepiece's lattice counts it: an unknown
+        character scores the lowest piece score minus 10 (a run of them counts once, a small
+        approximation for text the model does not cover)."""
+        if self._scores is None:
+            sp = self.processor
+            normal = [sp.get_score(i) for i in range(sp.get_piece_size())
+                      if not (sp.is_unknown(i) or sp.is_control(i) or sp.is_unused(i) or sp.is_byte(i))]
+            unk_score = min(normal, default=0.0) - UNK_PENALTY
+            self._scores = [unk_score if sp.is_unknown(i) else sp.get_score(i) for i in range(sp.get_piece_size())]
+        return self._scores
+
+    def _sentencepiece_sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
+        """Sentencepiece's own draws (every segmentation, or BPE-dropout). It seeds a thread's generator
+        at that thread's first draw, so the draws run in a fresh thread: seeding again then takes effect.
+        One thread only: with more, sentences go to threads in a varying order and the draws stop repeating."""
         pieces: list[list[str]] = []
         failure: list[Exception] = []
 
