@@ -5,7 +5,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import DataConfig, PieceModel
+from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
 from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
@@ -65,7 +65,8 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
     if sampling:
         for tokenizer, vocab, side in ((src_tok, src_vocab, "source"), (trg_tok, trg_vocab, "target")):
             check_sampling_vocabulary(tokenizer, vocab, side)  # type: ignore[arg-type]
-        if cfg.sentencepiece.sampling_nbest == -1 or cfg.sentencepiece.model_type is PieceModel.BPE:
+        if not all(tok.samples_reproducibly(cfg.sentencepiece.sampling_nbest)  # type: ignore[attr-defined]
+                   for tok in (src_tok, trg_tok)):
             log.warning("data.sentencepiece: sentencepiece draws these samples itself (every segmentation, or "
                         "BPE-dropout), and with sentencepiece 0.2 they differ from process to process: this run "
                         "and a --resume of it will not repeat exactly; a unigram model with sampling_nbest 2..512 "

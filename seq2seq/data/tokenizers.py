@@ -17,6 +17,7 @@ from ..errors import Seq2SeqError
 
 log = logging.getLogger(__name__)
 UNK_PENALTY = 10.0  # sentencepiece scores an unknown character this far under its lowest piece
+FLT_MIN = 1.1754943508222875e-38  # C's FLT_MIN, where sentencepiece starts its highest piece score
 SPACE = "\u2581"  # marks a space in character-level tokens, as sentencepiece does
 
 
@@ -59,6 +60,7 @@ class SentencePieceTokenizer:
         self.model_file = Path(model_file)
         self.lowercase = lowercase
         self._scores: Optional[list[float]] = None  # each id's score, for n-best sampling
+        self._has_nbest: Optional[bool] = None  # unigram models have n-best lists, bpe models do not
         try:
             self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
         except (OSError, RuntimeError) as error:
@@ -72,26 +74,35 @@ class SentencePieceTokenizer:
 
     def sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
         """One random segmentation per text (subword regularization, or BPE-dropout for a bpe model), the
-        same for the same seed. A unigram model sampling among its n best draws from our own generator,
-        so the draws repeat in any process; otherwise sentencepiece draws, which repeat only within one
-        process (sentencepiece 0.2 salts its seeded generator per process)."""
+        same for the same seed: in any process when `samples_reproducibly(nbest)`, else only within one."""
         texts = [t.lower() for t in texts] if self.lowercase else texts
-        if nbest > 1:
-            try:
-                hypotheses = self.processor.nbest_encode(texts, out_type=int, nbest_size=nbest)
-            except RuntimeError as error:  # a bpe model has no n-best list
-                if "not available" not in str(error):
-                    raise
-            else:
-                return self._pick_among(texts, hypotheses, alpha, nbest, random.Random(seed))
+        if self.samples_reproducibly(nbest):
+            return self._pick_among_nbest(texts, alpha, nbest, random.Random(seed))
         return self._sentencepiece_sample(texts, alpha, nbest, seed)
 
-    def _pick_among(self, texts: list[str], hypotheses: list[list[list[int]]], alpha: float, nbest: int,
-                    rng: random.Random) -> list[list[str]]:
-        """Kudo's n-best sampling as sentencepiece does it: P(segmentation) ~ exp(alpha * its score)."""
+    def samples_reproducibly(self, nbest: int) -> bool:
+        """Whether `sample` draws among n best lists itself, from our own seeded generator. Otherwise
+        sentencepiece draws (every segmentation, or a bpe model, which has no n-best list), and
+        sentencepiece 0.2 salts its seeded generator per process, so a resumed run draws differently."""
+        if self._has_nbest is None:
+            try:
+                self.processor.nbest_encode("a", out_type=int, nbest_size=2)
+                self._has_nbest = True
+            except RuntimeError:
+                self._has_nbest = False
+        return nbest > 1 and self._has_nbest
+
+    def _pick_among_nbest(self, texts: list[str], alpha: float, nbest: int, rng: random.Random) -> list[list[str]]:
+        """Kudo's n-best sampling as sentencepiece does it: P(segmentation) ~ exp(alpha * its score).
+        One text at a time: the n-best lists of a whole corpus would not fit in memory."""
         sp, scores, unk = self.processor, self._piece_scores(), self.processor.unk_id()
         picked = []
-        for text, options in zip(texts, hypotheses):
+        for text in texts:
+            try:
+                options = sp.nbest_encode(text, out_type=int, nbest_size=nbest)
+            except RuntimeError as error:
+                raise Seq2SeqError(f"sentencepiece n-best segmentation failed with {self.model_file}: {error}") \
+                    from None
             totals = [alpha * sum(map(scores.__getitem__, ids)) for ids in options]
             top = max(totals)
             k = rng.choices(range(len(options)), weights=[math.exp(t - top) for t in totals])[0]
@@ -102,15 +113,24 @@ class SentencePieceTokenizer:
         return picked
 
     def _piece_scores(self) -> list[float]:
-        """Each id's score in a segmentation's total, as sentencepiece's lattice counts it: an unknown
-        character scores the lowest piece score minus 10 (a run of them counts once, a small
-        approximation for text the model does not cover)."""
+        """Each id's score in a segmentation's total, as sentencepiece's unigram lattice counts it. A
+        user-defined piece (score 0 in the model) scores its length times the highest piece score
+        minus 0.1. An unknown character scores the lowest piece score minus 10; n-best lists merge a
+        run of them into one id, which counts once. Every segmentation of a text has the same
+        unknown characters, so that cancels in the draw, unless a longer piece covers one of them."""
         if self._scores is None:
             sp = self.processor
-            normal = [sp.get_score(i) for i in range(sp.get_piece_size())
-                      if not (sp.is_unknown(i) or sp.is_control(i) or sp.is_unused(i) or sp.is_byte(i))]
-            unk_score = min(normal, default=0.0) - UNK_PENALTY
-            self._scores = [unk_score if sp.is_unknown(i) else sp.get_score(i) for i in range(sp.get_piece_size())]
+            special = [sp.is_unknown(i) or sp.is_control(i) or sp.is_unused(i) or sp.is_byte(i)
+                       for i in range(sp.get_piece_size())]
+            raw = [sp.get_score(i) for i in range(sp.get_piece_size())]
+            user_defined = [not special[i] and raw[i] == 0.0 for i in range(len(raw))]
+            normal = [raw[i] for i in range(len(raw)) if not (special[i] or user_defined[i])]
+            # sentencepiece starts its maximum at FLT_MIN, the smallest positive float, so over log
+            # probabilities it stays there: a user-defined piece scores about -0.1 whatever its length
+            low, high = min(normal, default=0.0), max([FLT_MIN, *normal])
+            self._scores = [low - UNK_PENALTY if sp.is_unknown(i)
+                            else len(sp.id_to_piece(i)) * high - 0.1 if user_defined[i] else raw[i]
+                            for i in range(len(raw))]
         return self._scores
 
     def _sentencepiece_sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
