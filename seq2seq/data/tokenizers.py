@@ -134,8 +134,9 @@ class SentencePieceTokenizer:
         return self._scores
 
     def _sentencepiece_sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
-        """Sentencepiece's own draws (every segmentation, or BPE-dropout). It seeds a thread's generator
-        at that thread's first draw, so the draws run in a fresh thread: seeding again then takes effect.
+        """Sentencepiece's own draws (every segmentation, or BPE-dropout), repeatable within one process.
+        It seeds a thread's generator at that thread's first draw, so the draws run in a fresh thread:
+        seeding again then takes effect.
         One thread only: with more, sentences go to threads in a varying order and the draws stop repeating."""
         pieces: list[list[str]] = []
         failure: list[Exception] = []
