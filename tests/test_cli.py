@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import torch
 
 from seq2seq.cli import main
+from seq2seq.training import train
 from seq2seq.translate import Translator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,6 +242,23 @@ def test_n_best_larger_than_beam_exits_2(cli_model, tmp_path, capsys):
     assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--beam-size", "2",
                  "--n-best", "3"]) == 2
     assert "n-best" in capsys.readouterr().err
+
+
+def test_training_resumes_exactly_in_a_fresh_process_with_subword_sampling(toy_recipe, toy_overrides, tmp_path):
+    """Users train and resume in separate processes: a run cut at step 13 and resumed by a new process
+    ends with the weights of an unbroken run in this process, per-epoch subword sampling included
+    (30 steps reach a second, resampled epoch; the cut falls in the middle of the first)."""
+    sampling = ("training.max_steps=30", "data.level=sentencepiece", "data.sentencepiece.vocab_size=32",
+                "data.sentencepiece.all_pieces=true", "data.sentencepiece.sampling_alpha=0.3", "training.valid_every=5")
+    unbroken = torch.load(train(toy_recipe(tmp_path / "unbroken", *sampling)) / "checkpoints" / "last.pt",
+                          map_location="cpu", weights_only=False)["model"]
+    sets = toy_overrides(tmp_path / "cut", *sampling)
+    for flags in (["--set", "training.max_steps=13"], ["--resume"]):
+        done = run(["train", RECIPE, *[arg for s in sets for arg in ("--set", s)], *flags])
+        assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    resumed = torch.load(tmp_path / "cut" / "checkpoints" / "last.pt", map_location="cpu", weights_only=False)["model"]
+    assert unbroken.keys() == resumed.keys()
+    assert [k for k in unbroken if not torch.equal(unbroken[k], resumed[k])] == []
 
 
 # ---------------------------------------------------------------------- errors
