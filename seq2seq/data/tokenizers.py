@@ -7,8 +7,9 @@ import random
 import shutil
 import tempfile
 import threading
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Optional, Protocol
+from typing import Iterable, Protocol
 
 import sentencepiece as spm
 
@@ -59,8 +60,6 @@ class SentencePieceTokenizer:
     def __init__(self, model_file: str | Path, lowercase: bool = False):
         self.model_file = Path(model_file)
         self.lowercase = lowercase
-        self._scores: Optional[list[float]] = None  # each id's score, for n-best sampling
-        self._has_nbest: Optional[bool] = None  # unigram models have n-best lists, bpe models do not
         try:
             self.processor = spm.SentencePieceProcessor(model_file=str(model_file))
         except (OSError, RuntimeError) as error:
@@ -84,18 +83,21 @@ class SentencePieceTokenizer:
         """Whether `sample` draws among n best lists itself, from our own seeded generator. Otherwise
         sentencepiece draws (every segmentation, or a bpe model, which has no n-best list), and
         sentencepiece 0.2 salts its seeded generator per process, so a resumed run draws differently."""
-        if self._has_nbest is None:
-            try:
-                self.processor.nbest_encode("a", out_type=int, nbest_size=2)
-                self._has_nbest = True
-            except RuntimeError:
-                self._has_nbest = False
         return nbest > 1 and self._has_nbest
+
+    @cached_property
+    def _has_nbest(self) -> bool:
+        """Unigram models have n-best lists; bpe models do not (sentencepiece raises)."""
+        try:
+            self.processor.nbest_encode("a", out_type=int, nbest_size=2)
+        except RuntimeError:
+            return False
+        return True
 
     def _pick_among_nbest(self, texts: list[str], alpha: float, nbest: int, rng: random.Random) -> list[list[str]]:
         """Kudo's n-best sampling as sentencepiece does it: P(segmentation) ~ exp(alpha * its score).
         One text at a time: the n-best lists of a whole corpus would not fit in memory."""
-        sp, scores, unk = self.processor, self._piece_scores(), self.processor.unk_id()
+        sp, scores, unk = self.processor, self._piece_scores, self.processor.unk_id()
         picked = []
         for text in texts:
             try:
@@ -112,26 +114,23 @@ class SentencePieceTokenizer:
                 picked.append([sp.id_to_piece(i) for i in options[k]])
         return picked
 
+    @cached_property
     def _piece_scores(self) -> list[float]:
         """Each id's score in a segmentation's total, as sentencepiece's unigram lattice counts it. A
         user-defined piece (score 0 in the model) scores its length times the highest piece score
         minus 0.1. An unknown character scores the lowest piece score minus 10; n-best lists merge a
         run of them into one id, which counts once. Every segmentation of a text has the same
         unknown characters, so that cancels in the draw, unless a longer piece covers one of them."""
-        if self._scores is None:
-            sp = self.processor
-            special = [sp.is_unknown(i) or sp.is_control(i) or sp.is_unused(i) or sp.is_byte(i)
-                       for i in range(sp.get_piece_size())]
-            raw = [sp.get_score(i) for i in range(sp.get_piece_size())]
-            user_defined = [not special[i] and raw[i] == 0.0 for i in range(len(raw))]
-            normal = [raw[i] for i in range(len(raw)) if not (special[i] or user_defined[i])]
-            # sentencepiece starts its maximum at FLT_MIN, the smallest positive float, so over log
-            # probabilities it stays there: a user-defined piece scores about -0.1 whatever its length
-            low, high = min(normal, default=0.0), max([FLT_MIN, *normal])
-            self._scores = [low - UNK_PENALTY if sp.is_unknown(i)
-                            else len(sp.id_to_piece(i)) * high - 0.1 if user_defined[i] else raw[i]
-                            for i in range(len(raw))]
-        return self._scores
+        sp = self.processor
+        ids = range(sp.get_piece_size())
+        special = {i for i in ids if sp.is_unknown(i) or sp.is_control(i) or sp.is_unused(i) or sp.is_byte(i)}
+        user_defined = {i for i in ids if i not in special and sp.get_score(i) == 0.0}
+        normal = [sp.get_score(i) for i in ids if i not in special and i not in user_defined]
+        # sentencepiece starts its maximum at FLT_MIN, the smallest positive float, so over log
+        # probabilities it stays there: a user-defined piece scores about -0.1 whatever its length
+        low, high = min(normal, default=0.0), max([FLT_MIN, *normal])
+        return [low - UNK_PENALTY if sp.is_unknown(i) else len(sp.id_to_piece(i)) * high - 0.1
+                if i in user_defined else sp.get_score(i) for i in ids]
 
     def _sentencepiece_sample(self, texts: list[str], alpha: float, nbest: int, seed: int) -> list[list[str]]:
         """Sentencepiece's own draws (every segmentation, or BPE-dropout), repeatable within one process.
