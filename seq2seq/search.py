@@ -88,7 +88,7 @@ def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos
         new_scores = top_scores.gather(1, keep).masked_fill(top_token.gather(1, keep).eq(eos), float("-inf"))
         parent = (torch.arange(live, device=device).unsqueeze(1) * k + top_beam.gather(1, keep)).view(-1)
         _set_aside(finished, active, finalize, top_scores, top_beam, top_token, history, weights,
-                   src_length_list, t, k, eos, alpha)
+                   src_length_list, t, k, eos, alpha, n_best)
         best_live = new_scores.max(1).values.masked_fill(last.squeeze(1), float("-inf"))
         bound = best_live / length_penalty(limits[active].float(), alpha)  # best reachable normalized score
         done = _update_done(finished, active, bound, n_best, last.squeeze(1) | best_live.isneginf())
@@ -109,8 +109,12 @@ def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos
 
 def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tensor, top_scores: Tensor,
                top_beam: Tensor, top_token: Tensor, history: "_History", weights: Tensor,
-               src_lengths: list[int], t: int, k: int, eos: int, alpha: float) -> None:
-    """Move finished candidates (</s>, or any token at the length limit) out of the beam."""
+               src_lengths: list[int], t: int, k: int, eos: int, alpha: float, n_best: int) -> None:
+    """Move finished candidates (</s>, or any token at the length limit) out of the beam.
+
+    Only a sentence's n_best best are kept: a model that ends a low-ranked candidate at every step of a
+    long output would otherwise hold thousands of (steps, src_len) attention copies (tens of GB).
+    """
     where = finalize.nonzero()  # (found, 2): (active sentence, candidate rank)
     if where.numel() == 0:
         return
@@ -118,11 +122,14 @@ def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tenso
     rows = (i * k + top_beam[i, j]).tolist()
     for sentence, row, token, score in zip(active[i].tolist(), rows, top_token[i, j].tolist(),
                                            top_scores[i, j].tolist()):
+        normalized, kept = score / length_penalty(t + 1, alpha), finished[sentence]
+        if len(kept) >= n_best and normalized <= kept[n_best - 1].normalized:
+            continue  # would rank after the n_best kept ones (ties keep the earlier)
         words, seen = history.path(row)
         words = words + ([] if token == eos else [token])
         seen = torch.cat([seen, weights[row].unsqueeze(0)])[:, :src_lengths[sentence]].float().cpu()
-        hyp = Hypothesis(words, score, score / length_penalty(t + 1, alpha), seen)
-        bisect.insort(finished[sentence], hyp, key=lambda h: -h.normalized)
+        bisect.insort(kept, Hypothesis(words, score, normalized, seen), key=lambda h: -h.normalized)
+        del kept[n_best:]
 
 
 class _History:

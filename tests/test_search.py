@@ -11,7 +11,7 @@ import torch
 from seq2seq.config import AttentionConfig, DecoderConfig, EncoderConfig, ModelConfig
 from seq2seq.data import IndexedSide, Vocabulary, collate
 from seq2seq.model import Seq2Seq
-from seq2seq.search import beam_search, greedy_search, length_penalty, max_output_lengths
+from seq2seq.search import Hypothesis, beam_search, greedy_search, length_penalty, max_output_lengths
 from seq2seq.translate import Translator
 
 BOS, EOS = Vocabulary.bos_id, Vocabulary.eos_id
@@ -322,3 +322,42 @@ def test_length_limits_are_respected():
         limit = int(0.5 * len(src) + 2)
         for h in hyps:
             assert 2 <= len(h.tokens) <= limit
+
+
+class _EndsEveryStepModel:
+    """Every step: token 4 at log-prob -0.1, </s> at -0.5, the rest far below; uniform attention.
+
+    Each step's best beam thus also ends as a top-k candidate, and each later ending ranks lower than
+    the first under alpha 1, so only the first few are worth keeping.
+    """
+
+    class Rows:
+        """Memory and state: only their rows matter to the search."""
+
+        def __init__(self, rows: int, src_len: int):
+            self.rows, self.src_len = rows, src_len
+
+        def index_select(self, rows):
+            return type(self)(rows.shape[0], self.src_len)
+
+    def encode(self, src, src_lengths):
+        return self.Rows(*src.shape), self.Rows(*src.shape)
+
+    def step(self, memory, state, prev):
+        log_probs = torch.full((prev.shape[0], 10), -20.0)
+        log_probs[:, 4], log_probs[:, EOS] = -0.1, -0.5
+        return state, log_probs, torch.full((memory.rows, memory.src_len), 1.0 / memory.src_len)
+
+
+def test_a_long_search_builds_only_the_finished_hypotheses_it_can_return(monkeypatch):
+    # Each finished hypothesis holds its (steps, src_len) attention; keeping every one of a long
+    # search's endings once took tens of GB for a 2,000-token input.
+    import seq2seq.search as search
+    built = []
+    monkeypatch.setattr(search, "Hypothesis", lambda *args: built.append(args) or Hypothesis(*args))
+    src_len = 300
+    src, lengths = torch.full((1, src_len), 4), torch.tensor([src_len])
+    [hyps] = beam_search(_EndsEveryStepModel(), src, lengths, BOS, EOS, beam_size=5, n_best=2, alpha=1.0,
+                         max_len_a=1.5, max_len_b=10)
+    assert [h.tokens for h in hyps] == [[], [4]]  # the two earliest endings rank best
+    assert len(built) <= 4  # not one per step (hundreds)
