@@ -104,7 +104,7 @@ def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos
             memory, state = memory.index_select(keep_rows), state.index_select(keep_rows)
             prev = prev[keep_rows]
             history.keep(keep_rows)
-    return [hyps[:n_best] for hyps in finished]
+    return finished  # _set_aside keeps at most n_best per sentence, best first
 
 
 def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tensor, top_scores: Tensor,

@@ -352,9 +352,8 @@ class _EndsEveryStepModel:
 def test_a_long_search_builds_only_the_finished_hypotheses_it_can_return(monkeypatch):
     # Each finished hypothesis holds its (steps, src_len) attention; keeping every one of a long
     # search's endings once took tens of GB for a 2,000-token input.
-    import seq2seq.search as search
     built = []
-    monkeypatch.setattr(search, "Hypothesis", lambda *args: built.append(args) or Hypothesis(*args))
+    monkeypatch.setattr("seq2seq.search.Hypothesis", lambda *args: built.append(args) or Hypothesis(*args))
     src_len = 300
     src, lengths = torch.full((1, src_len), 4), torch.tensor([src_len])
     [hyps] = beam_search(_EndsEveryStepModel(), src, lengths, BOS, EOS, beam_size=5, n_best=2, alpha=1.0,
