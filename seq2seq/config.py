@@ -195,6 +195,9 @@ class ModelConfig(_Section):
     encoder: EncoderConfig = field(default_factory=EncoderConfig)
     decoder: DecoderConfig = field(default_factory=DecoderConfig)
     attention: AttentionConfig = field(default_factory=AttentionConfig)
+    # one embedding matrix for source and target (and the output layer when the decoder ties it; Press &
+    # Wolf's three-way tying): needs one vocabulary for both sides, e.g. a joint sentencepiece model with all_pieces
+    share_embeddings: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,6 +380,15 @@ def _cross_checks(recipe: Recipe) -> None:
     if dec.tie_embeddings and readout != dec.embedding_size:
         raise RecipeError("recipe key 'model.decoder.tie_embeddings' needs model.decoder.readout_size "
                           f"({readout}) equal to model.decoder.embedding_size ({dec.embedding_size})")
+    if recipe.model.share_embeddings and enc.embedding_size != dec.embedding_size:
+        raise RecipeError("recipe key 'model.share_embeddings' needs model.encoder.embedding_size "
+                          f"({enc.embedding_size}) equal to model.decoder.embedding_size ({dec.embedding_size})")
+    data = recipe.data
+    if recipe.model.share_embeddings and not (data.level is Level.SENTENCEPIECE and data.sentencepiece.joint
+                                              and data.sentencepiece.all_pieces):
+        raise RecipeError("recipe key 'model.share_embeddings' needs one vocabulary for both sides: "
+                          "data.level: sentencepiece with data.sentencepiece.joint: true and "
+                          "data.sentencepiece.all_pieces: true")
     train = recipe.training
     if not (train.max_steps or train.max_minutes or train.max_epochs or train.early_stopping_patience):
         raise RecipeError("the recipe never stops training: set training.max_steps, training.max_minutes, "
@@ -384,7 +396,6 @@ def _cross_checks(recipe: Recipe) -> None:
     if train.schedule is Schedule.COSINE and not train.max_steps:
         raise RecipeError("recipe key 'training.schedule' is cosine, which needs training.max_steps "
                           "(the step where the rate reaches training.min_learning_rate)")
-    data = recipe.data
     if data.sentencepiece.all_pieces and (data.level is not Level.SENTENCEPIECE or data.vocab_max_size
                                           or data.vocab_min_freq > 1):
         raise RecipeError("recipe key 'data.sentencepiece.all_pieces' takes the vocabulary from the sentencepiece "

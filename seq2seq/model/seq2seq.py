@@ -19,6 +19,11 @@ class Seq2Seq(nn.Module):
                                         memory_size=self.encoder.output_size,
                                         encoder_final_size=self.encoder.output_size,
                                         encoder_is_lstm=cfg.encoder.cell is Cell.LSTM)
+        if cfg.share_embeddings:
+            if src_vocab_size != trg_vocab_size:
+                raise ValueError(f"model.share_embeddings needs one vocabulary for both sides, "
+                                 f"not {src_vocab_size} source and {trg_vocab_size} target types")
+            self.encoder.embedding.weight = self.decoder.embedding.weight  # the output layer's too, when tied
         self._init_embeddings()
 
     def _init_embeddings(self) -> None:
