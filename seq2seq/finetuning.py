@@ -21,7 +21,13 @@ def parent_model(recipe: Recipe) -> Seq2Seq:
     if parent.resolve() == Path(recipe.model_dir).resolve():
         raise Seq2SeqError(f"training.init_from is this recipe's own model_dir ({parent}); "
                            "fine-tune into a new model_dir, or continue this run with --resume")
-    ours, theirs = recipe.data, load_recipe(parent / "recipe.yaml").data
+    their_recipe = load_recipe(parent / "recipe.yaml")
+    ours, theirs = recipe.data, their_recipe.data
+    if recipe.model.share_embeddings != their_recipe.model.share_embeddings:
+        raise Seq2SeqError(f"training.init_from: {parent} was trained with model.share_embeddings: "
+                           f"{str(their_recipe.model.share_embeddings).lower()}, so its embeddings cannot be "
+                           f"{'merged into one' if recipe.model.share_embeddings else 'split'}; set it as in "
+                           f"{parent / 'recipe.yaml'}")
     differ = [key for key, mine, its in (("data.level", ours.level, theirs.level),
                                          ("data.lowercase", ours.lowercase, theirs.lowercase),
                                          ("data.sentencepiece.joint", ours.sentencepiece.joint,

@@ -297,11 +297,6 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
                  cfg.init_from, cfg.init_checkpoint)
     data = prepare_training_data(recipe.data, Path(recipe.model_dir), cfg.seed, torch.get_num_threads(),
                                  reuse=reuse or initial is not None)
-    if recipe.model.share_embeddings and data.src_vocab != data.trg_vocab:
-        raise Seq2SeqError(f"model.share_embeddings needs one vocabulary for both sides, but {recipe.model_dir}/"
-                           f"src_vocab.txt ({len(data.src_vocab)} types) and trg_vocab.txt ({len(data.trg_vocab)}) "
-                           "differ: use one joint sentencepiece model for both sides (data.sentencepiece.joint, "
-                           "no separate src_model and trg_model)")
     set_seed(cfg.seed)
     if initial is None:
         initial = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)

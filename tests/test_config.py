@@ -216,6 +216,26 @@ def test_tied_embeddings_with_default_readout_accepted():
     assert recipe.model.decoder.tie_embeddings
 
 
+JOINT_PIECES = {"level": "sentencepiece", "sentencepiece": {"joint": True, "all_pieces": True}}
+
+
+def test_shared_embeddings_need_equal_embedding_sizes():
+    message = error_of(raw(data=JOINT_PIECES, model={"share_embeddings": True, "encoder": {"embedding_size": 32},
+                                                     "decoder": {"embedding_size": 64}}))
+    assert "model.share_embeddings" in message and "32" in message and "64" in message
+
+
+@pytest.mark.parametrize("data", [{"level": "word"}, {"sentencepiece": {"joint": False, "all_pieces": True}},
+                                  {"sentencepiece": {"joint": True}}])
+def test_shared_embeddings_need_one_vocabulary_for_both_sides(data):
+    message = error_of(raw(data=data, model={"share_embeddings": True}))
+    assert "model.share_embeddings" in message and "all_pieces" in message
+
+
+def test_shared_embeddings_accepted_with_a_joint_sentencepiece_vocabulary():
+    assert recipe_from_dict(raw(data=JOINT_PIECES, model={"share_embeddings": True})).model.share_embeddings
+
+
 @pytest.mark.parametrize("part", ["encoder", "decoder"])
 def test_identity_init_needs_rnn_relu(part):
     message = error_of(raw(model={part: {"identity_init": True, "cell": "gru"}}))

@@ -114,3 +114,11 @@ def test_init_from_must_be_another_trained_model_directory(toy_recipe, tmp_path)
     with pytest.raises(Seq2SeqError, match="own model_dir"):
         train(toy_recipe(first, "training.max_steps=2", f"training.init_from={first}"), overwrite=True)
     assert (first / "checkpoints" / "last.pt").is_file()
+
+
+def test_a_parent_with_separate_embeddings_cannot_be_fine_tuned_into_shared_ones(trained_model, toy_recipe, tmp_path):
+    child = toy_recipe(tmp_path / "child", "data.level=sentencepiece", "data.sentencepiece.all_pieces=true",
+                       "model.share_embeddings=true", f"training.init_from={trained_model.dir}")
+    with pytest.raises(Seq2SeqError, match="share_embeddings: false.*cannot be merged"):
+        train(child)
+    assert not (tmp_path / "child" / "checkpoints").exists()

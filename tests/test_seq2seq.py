@@ -2,6 +2,8 @@
 seed, and gradients reaching every parameter."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import torch
 from torch import nn
@@ -220,3 +222,30 @@ def test_loss_is_the_cross_entropy_of_the_forward_logits_with_the_same_gradients
     torch.testing.assert_close(fused_loss, plain_loss)
     for n in plain_grads:
         torch.testing.assert_close(fused_grads[n], plain_grads[n], msg=n)
+
+
+def _shared_cfg(tie: bool) -> ModelConfig:
+    cfg = _cfg(tie=tie)
+    return dataclasses.replace(cfg, share_embeddings=True,
+                               encoder=dataclasses.replace(cfg.encoder, embedding_size=cfg.decoder.embedding_size))
+
+
+@pytest.mark.parametrize("tie", [False, True])
+def test_shared_embeddings_are_one_matrix_trained_by_both_sides(tie):
+    torch.manual_seed(3)
+    model = Seq2Seq(_shared_cfg(tie), TRG_VOCAB, TRG_VOCAB, PAD)
+    alone = Seq2Seq(dataclasses.replace(_shared_cfg(tie), share_embeddings=False), TRG_VOCAB, TRG_VOCAB, PAD)
+    assert model.encoder.embedding.weight is model.decoder.embedding.weight
+    assert (model.decoder.output.weight is model.decoder.embedding.weight) == tie
+    assert alone.num_parameters() - model.num_parameters() == TRG_VOCAB * 6  # one 14 x 6 matrix fewer
+    src, _ = _data()
+    batch = collate(src, src, list(range(5)), PAD, BOS, EOS)  # source pieces 4..11, target pieces 4..11
+    memory, _ = model.encode(batch.src, batch.src_lengths)
+    memory.states.sum().backward()  # the source side alone reaches the one matrix
+    assert model.decoder.embedding.weight.grad[4:12].abs().sum(-1).gt(0).all()
+    assert torch.all(model.decoder.embedding.weight.grad[PAD] == 0)
+
+
+def test_shared_embeddings_need_one_vocabulary_size():
+    with pytest.raises(ValueError, match="share_embeddings.*12 source and 14 target"):
+        Seq2Seq(_shared_cfg(tie=True), SRC_VOCAB, TRG_VOCAB, PAD)

@@ -300,3 +300,16 @@ def test_bf16_autocast_trains_with_fp32_weights_and_a_finite_falling_loss(toy_re
     assert all(t.dtype == torch.float32 for t in weights.values() if t.is_floating_point())
     losses = [r["train_loss"] for r in records(model_dir)]
     assert all(torch.isfinite(torch.tensor(losses))) and losses[-1] < losses[0]
+
+
+def test_shared_embeddings_train_save_one_matrix_and_translate(toy_recipe, tmp_path):
+    d = train(toy_recipe(tmp_path / "shared", "data.level=sentencepiece", "data.sentencepiece.vocab_size=32",
+                         "data.sentencepiece.all_pieces=true", "model.share_embeddings=true",
+                         "training.max_steps=4", "training.valid_every=2", "training.keep_last=2"))
+    weights = checkpoint(d)["model"]
+    assert torch.equal(weights["encoder.embedding.weight"], weights["decoder.embedding.weight"])
+    first = checkpoint(d, "step_2")["model"]["encoder.embedding.weight"]
+    assert not torch.equal(first, weights["encoder.embedding.weight"])  # trained, not frozen
+    translator = Translator.load(d, checkpoint="last", device="cpu")
+    assert translator.model.encoder.embedding.weight is translator.model.decoder.embedding.weight
+    assert len(translator.translate(["a b c", "t s"])) == 2
