@@ -49,7 +49,7 @@ def _plot_by_length(report: dict, path: Path) -> None:
                   [f"{r['bucket']}\n({r['sentences']})" for r in rows])
     ax.set_xlabel(f"{report['by_length']['of']} length in words (sentences)")
     ax.set_ylabel("BLEU")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars: never over them
     _save(fig, path)
 
 
@@ -104,7 +104,7 @@ def _plot_variants(report: dict, path: Path) -> None:
 
 def _save(fig, path: Path) -> None:
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")  # keeps a legend placed outside the axes
     plt.close(fig)
 
 
