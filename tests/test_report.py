@@ -82,3 +82,20 @@ def test_attention_examples_are_searched_with_the_command_lines_beam_and_alpha(t
                  "--beam-size", "2", "--alpha", "0.5", "--bootstrap", "1", "--report", str(tmp_path)]) == 0
     assert calls and all(c.get("beam_size") == 2 and c.get("alpha") == 0.5 for c in calls)
     assert json.loads((tmp_path / "report.json").read_text())["attention"]
+
+
+def test_bleu_by_length_legend_never_covers_a_bar(monkeypatch, tmp_path):
+    """A legend over the tallest bucket hid its bar: the legend sits beside the axes."""
+    from seq2seq import report
+
+    figures = []
+    monkeypatch.setattr(report, "_save", lambda fig, path: figures.append(fig))
+    rows = [{"bucket": b, "sentences": 10, "bleu": [40.0, 45.0]} for b in ("1-10", "11-20", "21-30", "31+")]
+    rows[-1]["bleu"] = [100.0, 100.0]  # the bar that used to sit under the legend
+    report._plot_by_length({"by_length": {"of": "source", "rows": rows},
+                            "systems": [{"name": "long-system-name.de"}, {"name": "other.de"}]}, tmp_path / "x.png")
+    fig = figures[0]
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    assert all(legend.x0 >= bar.get_window_extent().x1 for bar in ax.patches)
