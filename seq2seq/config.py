@@ -180,6 +180,9 @@ class DecoderConfig(_Section):
     identity_init: bool = False
     init: Bridge = Bridge.BRIDGE  # initial state: learned bridge from the encoder's final states, or zeros
     input_feeding: bool = True  # feed the previous attention context into the next step
+    # a second cell after attention reads the current context into the top state (Nematus' conditional
+    # GRU, Sennrich et al. 2017): the readout and the next step see this step's context, not the last one's
+    conditional: bool = False
     readout_size: Optional[int] = _positive(None)  # default: embedding_size (required when tied)
     tie_embeddings: bool = False  # output layer shares the decoder's input embedding matrix
 

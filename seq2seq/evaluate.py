@@ -194,7 +194,9 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
                        "encoder": f"{cfg.model.encoder.cell.value}, "
                                   f"{'bidirectional' if cfg.model.encoder.bidirectional else 'unidirectional'}, "
                                   f"{cfg.model.encoder.num_layers} layer(s) of {cfg.model.encoder.hidden_size}",
-                       "decoder": f"{cfg.model.decoder.cell.value}, {cfg.model.decoder.num_layers} layer(s) of "
+                       "decoder": f"{cfg.model.decoder.cell.value}"
+                                  f"{' conditional' if cfg.model.decoder.conditional else ''}, "
+                                  f"{cfg.model.decoder.num_layers} layer(s) of "
                                   f"{cfg.model.decoder.hidden_size}, {cfg.model.attention.type.value} attention",
                        "recipe": str(recipe_file),
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}

@@ -304,7 +304,8 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
     log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
              model.num_parameters(), recipe.model.encoder.cell.value,
              "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
-             recipe.model.decoder.cell.value, recipe.model.attention.type.value, device)
+             recipe.model.decoder.cell.value + (" conditional" if recipe.model.decoder.conditional else ""),
+             recipe.model.attention.type.value, device)
     return Trainer(recipe, data, model, device)
 
 

@@ -1,5 +1,6 @@
 """Properties of seq2seq/model/decoder.py: state reordering, the batched teacher-forced path equals the step
-function, initial states, tied embeddings, LSTM cells, input feeding and scheduled sampling."""
+function, initial states, tied embeddings, LSTM cells, input feeding, the conditional cell and scheduled
+sampling."""
 from __future__ import annotations
 
 import itertools
@@ -22,7 +23,7 @@ def _seed():
 
 def _model(enc_cell="gru", dec_cell="gru", bidirectional=True, enc_layers=1, dec_layers=1, attention="additive",
            init="bridge", input_feeding=True, tie=False, dropout=0.0, recurrent_dropout=0.0,
-           identity_init=False, readout=None, variational=True) -> Seq2Seq:
+           identity_init=False, readout=None, variational=True, conditional=False) -> Seq2Seq:
     enc_hidden = 4
     memory = enc_hidden * (2 if bidirectional else 1)
     dec_hidden = memory if attention == "dot" else 7
@@ -32,7 +33,7 @@ def _model(enc_cell="gru", dec_cell="gru", bidirectional=True, enc_layers=1, dec
         decoder=DecoderConfig(cell=dec_cell, num_layers=dec_layers, embedding_size=6, hidden_size=dec_hidden,
                               dropout=dropout, recurrent_dropout=recurrent_dropout, init=init,
                               input_feeding=input_feeding, tie_embeddings=tie, identity_init=identity_init,
-                              readout_size=readout, variational=variational),
+                              readout_size=readout, variational=variational, conditional=conditional),
         attention=AttentionConfig(type=attention, size=5))
     return Seq2Seq(cfg, SRC_VOCAB, TRG_VOCAB, PAD)
 
@@ -108,14 +109,16 @@ FORCED_GRID = list(itertools.product(
     [1, 2],  # decoder layers
     ["additive", "dot", "general"],
     [True, False],  # input feeding
-))
+)) + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True)]
+FORCED_GRID = [row if len(row) == 5 else row + (False,) for row in FORCED_GRID]  # last: conditional cell
 
 
-@pytest.mark.parametrize("dec_cell,layers,attention,feeding", FORCED_GRID,
-                         ids=[f"{c}-L{n}-{a}-{'feed' if f else 'nofeed'}" for c, n, a, f in FORCED_GRID])
-def test_teacher_forced_forward_equals_step_loop(dec_cell, layers, attention, feeding):
+@pytest.mark.parametrize("dec_cell,layers,attention,feeding,conditional", FORCED_GRID,
+                         ids=[f"{c}-L{n}-{a}-{'feed' if f else 'nofeed'}{'-cond' if k else ''}"
+                              for c, n, a, f, k in FORCED_GRID])
+def test_teacher_forced_forward_equals_step_loop(dec_cell, layers, attention, feeding, conditional):
     model = _model(enc_cell="lstm", dec_cell=dec_cell, dec_layers=layers, attention=attention,
-                   input_feeding=feeding, dropout=0.3, recurrent_dropout=0.2).eval()
+                   input_feeding=feeding, dropout=0.3, recurrent_dropout=0.2, conditional=conditional).eval()
     src, lengths, trg_in = _batch()
     with torch.no_grad():
         memory, state = model.encode(src, lengths)
@@ -286,6 +289,61 @@ def test_input_feeding_on_reads_previous_context():
         fed = DecoderState(state.hidden, state.cell, torch.randn_like(state.context))
         _, lp_b, _ = model.step(memory, fed, trg_in[:, 1])
     assert not torch.allclose(lp_a, lp_b)
+
+
+# ---------------------------------------------------------------- conditional cell
+
+
+def _conditional_step(model, memory, state, prev):
+    """The conditional GRU written out from its definition, independently of `_advance`."""
+    dec = model.decoder
+    embedded = dec.embedding(prev)
+    first = dec.cells[0]
+    s_prime = torch.gru_cell(embedded, state.hidden[0], first.weight_ih, first.weight_hh, first.bias_ih, first.bias_hh)
+    context, _ = dec.attention(s_prime, memory.keys, memory.states, memory.pad_mask)
+    cond = dec.conditional
+    s = torch.gru_cell(context, s_prime, cond.weight_ih, cond.weight_hh, cond.bias_ih, cond.bias_hh)
+    return s, torch.log_softmax(dec.readout(s, context, embedded), -1)
+
+
+def test_conditional_gru_is_attention_between_two_cells():
+    model = _model(input_feeding=False, conditional=True).eval()
+    assert model.decoder.conditional.weight_ih.shape == (3 * 7, 8)  # reads the context (memory 8)
+    src, lengths, trg_in = _batch()
+    with torch.no_grad():
+        memory, state = model.encode(src, lengths)
+        for t in range(3):
+            expected_state, expected = _conditional_step(model, memory, state, trg_in[:, t])
+            state, log_probs, _ = model.step(memory, state, trg_in[:, t])
+            torch.testing.assert_close(state.hidden[0], expected_state)
+            torch.testing.assert_close(log_probs, expected)
+
+
+def test_conditional_cell_changes_the_model_and_trains():
+    plain, cond = _model(input_feeding=False), _model(input_feeding=False, conditional=True)
+    assert plain.decoder.conditional is None
+    assert cond.num_parameters() == plain.num_parameters() + 3 * 7 * (8 + 7 + 2)
+    src, lengths, trg_in = _batch()
+    cond.train()
+    cond(src, lengths, trg_in).logsumexp(-1).sum().backward()
+    assert cond.decoder.conditional.weight_ih.grad.abs().sum() > 0
+    assert cond.decoder.conditional.weight_hh.grad.abs().sum() > 0
+
+
+def test_int8_conditional_decoder_quantizes_the_conditional_cell():
+    from seq2seq.model.quantize import quantize_int8
+
+    model = _model(input_feeding=False, conditional=True).eval()
+    int8 = quantize_int8(model)
+    assert {"cond_ih", "cond_hh"} <= set(int8.decoder.int8)
+    src, lengths, trg_in = _batch()
+    with torch.no_grad():
+        memory, state = model.encode(src, lengths)
+        _, expected, _ = model.step(memory, state, trg_in[:, 0])
+        int8.decoder.conditional.weight_ih.zero_()  # the int8 twins, not these float weights, must be used
+        memory8, state8 = int8.encode(src, lengths)
+        _, got, _ = int8.step(memory8, state8, trg_in[:, 0])
+    torch.testing.assert_close(got, expected, atol=0.05, rtol=0)
 
 
 # ---------------------------------------------------------------- scheduled sampling

@@ -1,4 +1,5 @@
-"""Recurrent decoder with attention and input feeding, driven one step at a time by every caller.
+"""Recurrent decoder with attention, input feeding and an optional conditional cell, driven one step at
+a time by every caller.
 
 Teacher forcing, scheduled sampling, greedy and beam search all go through `_advance`; under full
 teacher forcing the input projections and the output layer run once for all steps, outside the loop.
@@ -52,6 +53,7 @@ class StepMasks:
     between: list[Optional[Tensor]]  # per layer output below the top: (batch, hidden)
     recurrent: list[Optional[Tensor]]  # per layer, on the hidden-to-hidden path (always variational)
     readout: Optional[Tensor]  # (batch, readout)
+    conditional: Optional[Tensor] = None  # (batch, hidden): the conditional cell's hidden-to-hidden path
 
 
 class RecurrentDecoder(nn.Module):
@@ -68,6 +70,9 @@ class RecurrentDecoder(nn.Module):
                            cfg.hidden_size, cfg.identity_init)
             for i in range(cfg.num_layers))
         self.attention = make_attention(attention, cfg.hidden_size, memory_size)
+        # s_t = cell(c_t, s'_t): the top layer's state after attention, from this step's context
+        self.conditional = (make_step_cell(cfg.cell, memory_size, cfg.hidden_size, cfg.identity_init)
+                            if cfg.conditional else None)
         layers_hidden = cfg.num_layers * cfg.hidden_size
         self.bridge = nn.Linear(encoder_final_size, layers_hidden) if cfg.init is Bridge.BRIDGE else None
         self.cell_bridge = (nn.Linear(encoder_final_size, layers_hidden)
@@ -104,7 +109,8 @@ class RecurrentDecoder(nn.Module):
         return StepMasks(self.dropout.mask(like.new_empty(batch, self.cfg.embedding_size)),
                          [self.dropout.mask(hidden) for _ in range(layers - 1)],
                          [self.recurrent_dropout.mask(hidden) for _ in range(layers)],
-                         self.dropout.mask(like.new_empty(batch, self.output.in_features)))
+                         self.dropout.mask(like.new_empty(batch, self.output.in_features)),
+                         self.recurrent_dropout.mask(hidden) if self.conditional is not None else None)
 
     # ------------------------------------------------------------------ one step
 
@@ -144,8 +150,18 @@ class RecurrentDecoder(nn.Module):
             hiddens.append(h)
             cells.append(c)
         context, weights = self.attention(hiddens[-1], memory.keys, memory.states, memory.pad_mask)
+        if self.conditional is not None:
+            hiddens[-1], cells[-1] = self._conditional(context, hiddens[-1], cells[-1], masks.conditional)
         cell_state = torch.stack(cells) if state.cell is not None else None
         return DecoderState(torch.stack(hiddens), cell_state, context), weights
+
+    def _conditional(self, context: Tensor, h: Tensor, c: Optional[Tensor],
+                     mask: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        """The conditional cell: this step's context (batch, memory) updates the top state (batch, hidden)."""
+        cell = self.conditional
+        gx = self._product("cond_ih", context, cell.weight_ih, cell.bias_ih)
+        gh = self._product("cond_hh", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
+        return gates_step(self.cfg.cell, gx, gh, h, c)
 
     def readout_features(self, top: Tensor, context: Tensor, embedded: Tensor,
                          mask: Optional[Tensor] = None) -> Tensor:

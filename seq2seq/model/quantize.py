@@ -17,7 +17,8 @@ def quantize_int8(model: Seq2Seq) -> Seq2Seq:
 
     Linear layers and the encoder's fused GRU/LSTM are quantized by PyTorch; the decoder's recurrent
     layers keep their float weights for training but get int8 twins of the products one step makes
-    (embedding gates, fed-back context gates, hidden gates), which the decoder then uses.
+    (embedding gates, fed-back context gates, hidden gates, the conditional cell's gates), which the decoder
+    then uses.
     """
     with warnings.catch_warnings():  # torch marks its quantized tensor constructors deprecated, not removed
         warnings.simplefilter("ignore", UserWarning)
@@ -32,6 +33,9 @@ def quantize_int8(model: Seq2Seq) -> Seq2Seq:
             products[f"hh{i}"] = _linear(cell.weight_hh, cell.bias_hh)
             if i > 0:
                 products[f"ih{i}"] = _linear(cell.weight_ih, cell.bias_ih)
+        if decoder.conditional is not None:
+            products["cond_ih"] = _linear(decoder.conditional.weight_ih, decoder.conditional.bias_ih)
+            products["cond_hh"] = _linear(decoder.conditional.weight_hh, decoder.conditional.bias_hh)
         decoder.int8 = nn.ModuleDict(products)
     return quantized
 
