@@ -104,13 +104,12 @@ def test_index_select_does_not_touch_the_original():
 # ---------------------------------------------------------------- fast path == step
 
 
-FORCED_GRID = list(itertools.product(
+FORCED_GRID = [(*row, False) for row in itertools.product(
     ["rnn_tanh", "gru", "lstm"],  # decoder cell
     [1, 2],  # decoder layers
     ["additive", "dot", "general"],
     [True, False],  # input feeding
-)) + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True)]
-FORCED_GRID = [row if len(row) == 5 else row + (False,) for row in FORCED_GRID]  # last: conditional cell
+)] + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True)]
 
 
 @pytest.mark.parametrize("dec_cell,layers,attention,feeding,conditional", FORCED_GRID,
