@@ -167,6 +167,11 @@ class EncoderConfig(_Section):
     recurrent_dropout: float = _fraction(0.0)  # hidden-to-hidden; needs the slower step-by-step loop
     identity_init: bool = False  # rnn_relu only: recurrent matrix starts as the identity (IRNN)
 
+    def describe(self) -> str:
+        """One phrase for logs and reports, so both name the encoder alike."""
+        direction = "bidirectional" if self.bidirectional else "unidirectional"
+        return f"{self.cell.value}, {direction}, {self.num_layers} layer(s) of {self.hidden_size}"
+
 
 @dataclass(frozen=True)
 class DecoderConfig(_Section):
@@ -185,6 +190,12 @@ class DecoderConfig(_Section):
     conditional: bool = False
     readout_size: Optional[int] = _positive(None)  # default: embedding_size (required when tied)
     tie_embeddings: bool = False  # output layer shares the decoder's input embedding matrix
+
+    def describe(self) -> str:
+        """One phrase for logs and reports, so both name the decoder alike."""
+        feeding = ", input feeding" if self.input_feeding else ""
+        return (f"{self.cell.value}{' conditional' if self.conditional else ''}, "
+                f"{self.num_layers} layer(s) of {self.hidden_size}{feeding}")
 
 
 @dataclass(frozen=True)

@@ -191,13 +191,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     cfg = translator.recipe
     report["model"] = {"dir": str(model_dir), "checkpoint": checkpoint,
                        "parameters": translator.model.num_parameters(),
-                       "encoder": f"{cfg.model.encoder.cell.value}, "
-                                  f"{'bidirectional' if cfg.model.encoder.bidirectional else 'unidirectional'}, "
-                                  f"{cfg.model.encoder.num_layers} layer(s) of {cfg.model.encoder.hidden_size}",
-                       "decoder": f"{cfg.model.decoder.cell.value}"
-                                  f"{' conditional' if cfg.model.decoder.conditional else ''}, "
-                                  f"{cfg.model.decoder.num_layers} layer(s) of "
-                                  f"{cfg.model.decoder.hidden_size}, {cfg.model.attention.type.value} attention",
+                       "encoder": cfg.model.encoder.describe(),
+                       "decoder": f"{cfg.model.decoder.describe()}, {cfg.model.attention.type.value} attention",
                        "recipe": str(recipe_file),
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
     if ensemble_with:

@@ -301,10 +301,8 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
     if initial is None:
         initial = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)
     model = initial.to(device)
-    log.info("model: %d parameters, %s encoder (%s), %s decoder, %s attention; device %s",
-             model.num_parameters(), recipe.model.encoder.cell.value,
-             "bidirectional" if recipe.model.encoder.bidirectional else "unidirectional",
-             recipe.model.decoder.cell.value + (" conditional" if recipe.model.decoder.conditional else ""),
+    log.info("model: %d parameters; encoder %s; decoder %s; %s attention; device %s",
+             model.num_parameters(), recipe.model.encoder.describe(), recipe.model.decoder.describe(),
              recipe.model.attention.type.value, device)
     return Trainer(recipe, data, model, device)
 

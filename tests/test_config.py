@@ -59,6 +59,17 @@ def test_minimal_recipe_gets_documented_defaults():
     assert recipe.training.early_stopping_metric is Metric.BLEU
 
 
+def test_descriptions_name_what_sets_the_runs_apart():
+    """Logs and reports tell a conditional decoder and a unidirectional encoder from the defaults."""
+    plain = recipe_from_dict(raw())
+    assert plain.model.encoder.describe() == "gru, bidirectional, 1 layer(s) of 256"
+    assert plain.model.decoder.describe() == "gru, 1 layer(s) of 512, input feeding"
+    other = recipe_from_dict(raw(model={"encoder": {"cell": "lstm", "bidirectional": False, "num_layers": 2},
+                                        "decoder": {"conditional": True, "input_feeding": False}}))
+    assert other.model.encoder.describe() == "lstm, unidirectional, 2 layer(s) of 256"
+    assert other.model.decoder.describe() == "gru conditional, 1 layer(s) of 512"
+
+
 def test_recipe_is_frozen():
     recipe = recipe_from_dict(raw())
     with pytest.raises(dataclasses.FrozenInstanceError):
