@@ -94,6 +94,15 @@ def _sweep(args: argparse.Namespace) -> None:
     print(f"wrote {args.out}/report.html, report.md and report.json", file=sys.stderr)
 
 
+def _curves(args: argparse.Namespace) -> None:
+    from .curves import compare_runs
+
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
+    sys.stdout.write(compare_runs(args.runs, args.name, metrics, args.plot))
+    if args.plot:
+        print(f"wrote {args.plot}", file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="seq2seq", description="Recurrent neural machine translation.")
     parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
@@ -167,6 +176,16 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--ref", action="append", required=True, help="test reference file (repeatable)")
     sw.add_argument("--out", required=True, help="sweep folder: one model directory per variant, and the report")
     sw.set_defaults(run=_sweep)
+
+    cu = jobs.add_parser("curves", help="validation curves of training runs side by side, as a markdown table")
+    cu.add_argument("runs", nargs="+", metavar="RUN", help="model directory written by `seq2seq train`, or a validations.jsonl "
+                                           "file; the first is the baseline of the comparison lines")
+    cu.add_argument("--name", action="append", default=[],
+                    help="a run's name in the table, once per run in order (default: the directory's name)")
+    cu.add_argument("--metrics", default="valid_loss,bleu,chrf",
+                    help="comma-separated: valid_loss, bleu, chrf, valid_ppl, train_loss (default: valid_loss,bleu,chrf)")
+    cu.add_argument("--plot", help="also draw the curves into this PNG file")
+    cu.set_defaults(run=_curves)
     return parser
 
 

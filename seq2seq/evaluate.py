@@ -3,7 +3,6 @@ systems with sacrebleu's paired bootstrap resampling and approximate randomizati
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections import Counter
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Optional, Sequence
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
+from .curves import read_validations
 from .data.corpus import read_lines
 from .errors import Seq2SeqError
 
@@ -199,9 +199,8 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
         report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
     used = translator.decoding(**search)  # what the search ran with: recipe defaults filled in, greedy alpha 0
     report["decoding"] = {key: used[key] for key in ("beam_size", "alpha", "max_len_a", "max_len_b")} | speed
-    log_file = Path(model_dir) / "validations.jsonl"
-    if log_file.is_file():
-        report["training"] = [json.loads(line) for line in log_file.read_text(encoding="utf-8").splitlines() if line]
+    if (Path(model_dir) / "validations.jsonl").is_file():
+        report["training"] = read_validations(model_dir)
     examples = [i for i, s in enumerate(sources) if s.strip()][:attention_examples]
     found = translator.search([sources[i] for i in examples], **search)  # the scored translations' attention
     report["attention"] = [{"line": i + 1,

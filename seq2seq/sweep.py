@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .config import Recipe, check_trainable, load_recipe
+from .curves import read_validations
 from .data.corpus import read_lines
 from .errors import Seq2SeqError
 from .evaluate import evaluate_files
@@ -88,7 +89,7 @@ def _train_variant(recipe: Recipe, overrides: list[str], model_dir: Path, src: P
     translator = Translator.load(model_dir, "best", recipe.training.device)
     with open(model_dir / "test_hypotheses.txt", "w", encoding="utf-8", newline="\n") as out:
         translate_stream(translator, read_lines(src), out, progress=False)
-    curve = [json.loads(line) for line in (model_dir / "validations.jsonl").read_text(encoding="utf-8").splitlines()]
+    curve = read_validations(model_dir)
     last = curve[-1]
     record = {"name": model_dir.name, "overrides": overrides, "parameters": translator.model.num_parameters(),
               "train_minutes": round(last["elapsed"] / 60, 2),
