@@ -45,6 +45,8 @@ def curve_table(runs: dict[str, list[dict]], metrics: Sequence[str] = ("valid_lo
     """Header and rows: one row per update any run validated at, each run's metrics beside the others'.
     Each run's best value of each metric is in bold; a run that did not validate at an update has blanks."""
     unknown = [m for m in metrics if m not in METRICS]
+    if not metrics:
+        raise Seq2SeqError(f"no metric to show; choose from {', '.join(METRICS)}")
     if unknown:
         raise Seq2SeqError(f"unknown metric {unknown[0]!r}; choose from {', '.join(METRICS)}")
     by_step = {name: {row["step"]: row for row in rows} for name, rows in runs.items()}

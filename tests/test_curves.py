@@ -58,6 +58,8 @@ def test_bad_arguments_are_user_errors(tmp_path):
         read_validations(tmp_path)
     with pytest.raises(Seq2SeqError, match="unknown metric 'blue'"):
         curve_table({"a": A}, ["blue"])
+    with pytest.raises(Seq2SeqError, match="no metric to show"):
+        curve_table({"a": A}, [])
     run = write_run(tmp_path / "x" / "run", A)
     with pytest.raises(Seq2SeqError, match="distinct names"):
         compare_runs([run, run])
