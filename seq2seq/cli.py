@@ -178,8 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     sw.set_defaults(run=_sweep)
 
     cu = jobs.add_parser("curves", help="validation curves of training runs side by side, as a markdown table")
-    cu.add_argument("runs", nargs="+", metavar="RUN", help="model directory written by `seq2seq train`, or a validations.jsonl "
-                                           "file; the first is the baseline of the comparison lines")
+    cu.add_argument("runs", nargs="+", metavar="RUN",
+                    help="model directory written by `seq2seq train`, or a validations.jsonl file; "
+                         "the first is the baseline of the comparison lines")
     cu.add_argument("--name", action="append", default=[],
                     help="a run's name in the table, once per run in order (default: the directory's name)")
     cu.add_argument("--metrics", default="valid_loss,bleu,chrf",
