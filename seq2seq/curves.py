@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 from .errors import Seq2SeqError
 
 METRICS = {"valid_loss": ("val loss", min), "bleu": ("greedy BLEU", max), "chrf": ("chrF", max),
-           "valid_ppl": ("val ppl", min), "train_loss": ("train loss", min)}  # key: (heading, which is better)
+           "valid_ppl": ("val ppl", min), "train_loss": ("train loss", min)}  # key: (heading, picks the best)
 LOSSES = ("valid_loss", "train_loss")  # shown to three decimals, scores to two
 
 
@@ -44,9 +44,9 @@ def _format(value: Optional[float], metric: str, best: bool) -> str:
 def curve_table(runs: dict[str, list[dict]], metrics: Sequence[str] = ("valid_loss", "bleu", "chrf")) -> list[list[str]]:
     """Header and rows: one row per update any run validated at, each run's metrics beside the others'.
     Each run's best value of each metric is in bold; a run that did not validate at an update has blanks."""
-    unknown = [m for m in metrics if m not in METRICS]
     if not metrics:
         raise Seq2SeqError(f"no metric to show; choose from {', '.join(METRICS)}")
+    unknown = [m for m in metrics if m not in METRICS]
     if unknown:
         raise Seq2SeqError(f"unknown metric {unknown[0]!r}; choose from {', '.join(METRICS)}")
     by_step = {name: {row["step"]: row for row in rows} for name, rows in runs.items()}
@@ -68,7 +68,7 @@ def curve_table(runs: dict[str, list[dict]], metrics: Sequence[str] = ("valid_lo
 def comparison(runs: dict[str, list[dict]], metric: str = "valid_loss") -> list[str]:
     """One sentence per run after the first: at how many shared updates it was better, and by how much."""
     (base_name, base_rows), *others = runs.items()
-    better_is = METRICS[metric][1]
+    lower_is_better = METRICS[metric][1] is min
     base = {row["step"]: row[metric] for row in base_rows if metric in row}
     lines = []
     for name, rows in others:
@@ -76,7 +76,7 @@ def comparison(runs: dict[str, list[dict]], metric: str = "valid_loss") -> list[
         if not pairs:
             lines.append(f"{name} and {base_name} share no validation with {METRICS[metric][0]}")
             continue
-        wins = sum(better_is(a, b) == a and a != b for a, b in pairs)
+        wins = sum(a < b if lower_is_better else a > b for a, b in pairs)
         gaps = [a - b for a, b in pairs]
         digits = 3 if metric in LOSSES else 2
         lines.append(f"{name} against {base_name}: {METRICS[metric][0]} better at {wins} of {len(pairs)} shared "
@@ -85,18 +85,9 @@ def comparison(runs: dict[str, list[dict]], metric: str = "valid_loss") -> list[
     return lines
 
 
-def markdown(table: list[list[str]]) -> str:
-    head, *rows = table
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
-
-
 def plot_curves(runs: dict[str, list[dict]], metrics: Sequence[str], path: str | Path) -> None:
     """One panel per metric, one line per run, against the update."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # files only, no display
-    import matplotlib.pyplot as plt
+    from .report import plt, save_figure  # report sets the file-only backend for every plot
 
     fig, axes = plt.subplots(1, len(metrics), figsize=(4.5 * len(metrics), 3.5), squeeze=False)
     for axis, m in zip(axes[0], metrics):
@@ -107,9 +98,7 @@ def plot_curves(runs: dict[str, list[dict]], metrics: Sequence[str], path: str |
         axis.set_title(METRICS[m][0])
         axis.grid(alpha=0.3)
     axes[0][0].legend(fontsize="small")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, Path(path))
 
 
 def compare_runs(paths: Sequence[str | Path], names: Sequence[str] = (),
@@ -121,7 +110,9 @@ def compare_runs(paths: Sequence[str | Path], names: Sequence[str] = (),
     if len(set(names)) != len(names):
         raise Seq2SeqError(f"two runs are both called {names!r}; give distinct names with --name")
     runs = {name: read_validations(path) for name, path in zip(names, paths)}
-    text = markdown(curve_table(runs, metrics))
+    from .report import markdown_table
+
+    text = "\n".join(markdown_table(curve_table(runs, metrics))) + "\n"
     if len(runs) > 1:
         text += "\n" + "\n".join(f"- {line}" for m in metrics for line in comparison(runs, m)) + "\n"
     if plot:

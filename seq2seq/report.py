@@ -50,7 +50,7 @@ def _plot_by_length(report: dict, path: Path) -> None:
     ax.set_xlabel(f"{report['by_length']['of']} length in words (sentences)")
     ax.set_ylabel("BLEU")
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars: never over them
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def _plot_chrf_histogram(report: dict, path: Path) -> None:
@@ -58,7 +58,7 @@ def _plot_chrf_histogram(report: dict, path: Path) -> None:
     ax.hist(report["sentences_by_chrf"]["sentence_chrf"], bins=20, range=(0, 100))
     ax.set_xlabel(f"sentence chrF of {report['systems'][0]['name']}")
     ax.set_ylabel("sentences")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def _plot_training(report: dict, path: Path) -> None:
@@ -78,7 +78,7 @@ def _plot_training(report: dict, path: Path) -> None:
     axes[2].plot(minutes, [r["bleu"] for r in log])
     axes[2].set_xlabel("wall time (minutes)")
     axes[2].set_ylabel("validation BLEU")
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def _plot_attention(example: dict, path: Path) -> None:
@@ -88,7 +88,7 @@ def _plot_attention(example: dict, path: Path) -> None:
     ax.set_xticks(range(len(src)), src, rotation=90, fontsize=8)
     ax.set_yticks(range(len(trg)), trg, fontsize=8)
     ax.set_title(f"attention, line {example['line']}", fontsize=9)
-    _save(fig, path)
+    save_figure(fig, path)
 
 
 def _plot_variants(report: dict, path: Path) -> None:
@@ -99,10 +99,11 @@ def _plot_variants(report: dict, path: Path) -> None:
     ax.set_xlabel("wall time (minutes)")
     ax.set_ylabel("validation BLEU")
     ax.legend(fontsize=8)
-    _save(fig, path)
+    save_figure(fig, path)
 
 
-def _save(fig, path: Path) -> None:
+def save_figure(fig, path: Path) -> None:
+    """Every plot is written alike: tight, 110 dpi, and closed so long jobs do not pile up figures."""
     fig.tight_layout()
     fig.savefig(path, dpi=110, bbox_inches="tight")  # keeps a legend placed outside the axes
     plt.close(fig)
@@ -163,14 +164,19 @@ def _notes(report: dict) -> list[str]:
     return notes
 
 
-def report_markdown(report: dict, images: dict[str, str]) -> str:
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """A header row and body rows as GitHub markdown lines; a '|' inside a cell is escaped."""
     cell = lambda text: str(text).replace("|", "\\|")  # noqa: E731
+    head, *body = rows
+    return (["| " + " | ".join(map(cell, head)) + " |", "|" + "---|" * len(head)]
+            + ["| " + " | ".join(map(cell, row)) + " |" for row in body])
+
+
+def report_markdown(report: dict, images: dict[str, str]) -> str:
     lines = [f"# Evaluation: {len(report['systems'])} system(s), {report['sentences']} sentences", ""]
     lines += [f"- {n}" for n in _notes(report)]
     for title, rows in _sections(report):
-        lines += ["", f"## {title}", "", "| " + " | ".join(map(cell, rows[0])) + " |",
-                  "|" + "---|" * len(rows[0])]
-        lines += ["| " + " | ".join(map(cell, row)) + " |" for row in rows[1:]]
+        lines += ["", f"## {title}", "", *markdown_table(rows)]
     for caption, name in images.items():
         lines += ["", f"## {caption}", "", f"![{caption}]({name})"]
     return "\n".join(lines) + "\n"

@@ -76,3 +76,8 @@ def test_cli_prints_the_table_and_draws_the_plot(tmp_path, capsys):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["curves", str(a), "--metrics", "bleu,perplexity"]) == 2
     assert "unknown metric 'perplexity'" in capsys.readouterr().err
+
+
+def test_a_pipe_in_a_run_name_keeps_the_table_whole(tmp_path):
+    text = compare_runs([write_run(tmp_path / "a", A)], names=["seed 42 | ref"], metrics=["bleu"])
+    assert text.splitlines()[0] == "| update | seed 42 \\| ref: greedy BLEU |"

@@ -89,7 +89,7 @@ def test_bleu_by_length_legend_never_covers_a_bar(monkeypatch, tmp_path):
     from seq2seq import report
 
     figures = []
-    monkeypatch.setattr(report, "_save", lambda fig, path: figures.append(fig))
+    monkeypatch.setattr(report, "save_figure", lambda fig, path: figures.append(fig))
     rows = [{"bucket": b, "sentences": 10, "bleu": [40.0, 45.0]} for b in ("1-10", "11-20", "21-30", "31+")]
     rows[-1]["bleu"] = [100.0, 100.0]  # the bar that used to sit under the legend
     report._plot_by_length({"by_length": {"of": "source", "rows": rows},
