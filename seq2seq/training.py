@@ -282,6 +282,14 @@ def _log_to(model_dir: Path) -> logging.Handler:
     return handler
 
 
+def make_model_dir(model_dir: Path) -> None:
+    """Create model_dir, following a symbolic link to a directory not yet made (runs kept on another disk)."""
+    if model_dir.exists() and not model_dir.is_dir():
+        raise Seq2SeqError(f"model_dir {model_dir} is a file, not a directory: choose another model_dir "
+                           "(--set model_dir=...)")
+    model_dir.resolve().mkdir(parents=True, exist_ok=True)
+
+
 def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq] = None) -> Trainer:
     """Threads, seed, data (tokenizers and vocabularies in model_dir) and a model: fresh, or `initial`
     (a fine-tuning run's parent model, whose tokenizers and vocabularies are copied in)."""
@@ -290,7 +298,7 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
         torch.set_num_threads(cfg.threads)
     set_seed(cfg.seed)
     device = pick_device(cfg.device)
-    Path(recipe.model_dir).mkdir(parents=True, exist_ok=True)
+    make_model_dir(Path(recipe.model_dir))
     if initial is not None:
         copy_parent_text(recipe)
         log.info("fine-tuning from %s (checkpoint %s): copied its vocabularies and tokenizers",
@@ -322,7 +330,7 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     if overwrite and not resume:
         shutil.rmtree(model_dir / "checkpoints", ignore_errors=True)
         (model_dir / "validations.jsonl").unlink(missing_ok=True)
-    model_dir.mkdir(parents=True, exist_ok=True)
+    make_model_dir(model_dir)
     handler = _log_to(model_dir)
     try:
         save_recipe(recipe, model_dir / "recipe.yaml")

@@ -243,6 +243,19 @@ def test_existing_checkpoints_refuse_a_new_run(toy_recipe, tmp_path):
     assert [r["step"] for r in records(Path(recipe.model_dir))] == [2]
 
 
+def test_model_dir_may_be_a_link_to_a_directory_not_yet_made(toy_recipe, tmp_path):
+    """Runs kept on another disk: model_dir links there before the run creates the target."""
+    (tmp_path / "m").symlink_to(tmp_path / "elsewhere" / "m")
+    train(toy_recipe(tmp_path / "m", "training.max_steps=2", "training.valid_every=2"))
+    assert (tmp_path / "elsewhere" / "m" / "checkpoints" / "last.pt").is_file()
+
+
+def test_model_dir_that_is_a_file_is_a_clear_error(toy_recipe, tmp_path):
+    (tmp_path / "m").write_text("not a model\n")
+    with pytest.raises(Seq2SeqError, match=r"is a file, not a directory.*model_dir"):
+        train(toy_recipe(tmp_path / "m", "training.max_steps=2", "training.valid_every=2"))
+
+
 # ---------------------------------------------------------------------- stopping, levels, filtering
 
 
