@@ -298,7 +298,6 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
         torch.set_num_threads(cfg.threads)
     set_seed(cfg.seed)
     device = pick_device(cfg.device)
-    make_model_dir(Path(recipe.model_dir))
     if initial is not None:
         copy_parent_text(recipe)
         log.info("fine-tuning from %s (checkpoint %s): copied its vocabularies and tokenizers",
