@@ -12,7 +12,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
 from .curves import read_validations
-from .data.corpus import read_lines
+from .data.corpus import make_dir, read_lines
 from .errors import Seq2SeqError
 
 log = logging.getLogger(__name__)
@@ -178,8 +178,7 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     if other_hyps:
         read_parallel(other_hyps, "hypothesis file", expected=len(sources))
     translator = Translator.load(model_dir, checkpoint, device, ensemble_with=ensemble_with)
-    out = Path(report_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_dir(report_dir, "report folder")
     hyp_path = out / "hypotheses.txt"
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, **search)

@@ -12,6 +12,8 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 
+from .data.corpus import make_dir  # noqa: E402
+
 
 def _cell(entry: dict) -> str:
     return f"{entry['score']:.2f} ± {entry['ci95']:.2f}" if "ci95" in entry else f"{entry['score']:.2f}"
@@ -203,8 +205,7 @@ def report_html(report: dict, images: dict[str, str], out: Path) -> str:
 
 def write_report(report: dict, out_dir: str | Path) -> Path:
     """Write report.json, report.md, report.html and the PNG plots into out_dir."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_dir(out_dir, "report folder")
     images = make_plots(report, out)
     (out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     (out / "report.md").write_text(report_markdown(report, images), encoding="utf-8")

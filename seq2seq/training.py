@@ -21,6 +21,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from .config import Metric, Optimizer, Precision, Recipe, Schedule, TrainingConfig, check_trainable, save_recipe
 from .data import Batch, Vocabulary, collate, pair_widths, token_batches
+from .data.corpus import make_dir
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .errors import Seq2SeqError
@@ -282,14 +283,6 @@ def _log_to(model_dir: Path) -> logging.Handler:
     return handler
 
 
-def make_model_dir(model_dir: Path) -> None:
-    """Create model_dir, following a symbolic link to a directory not yet made (runs kept on another disk)."""
-    if model_dir.exists() and not model_dir.is_dir():
-        raise Seq2SeqError(f"model_dir {model_dir} is a file, not a directory: choose another model_dir "
-                           "(--set model_dir=...)")
-    model_dir.resolve().mkdir(parents=True, exist_ok=True)
-
-
 def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq] = None) -> Trainer:
     """Threads, seed, data (tokenizers and vocabularies in model_dir) and a model: fresh, or `initial`
     (a fine-tuning run's parent model, whose tokenizers and vocabularies are copied in)."""
@@ -329,7 +322,7 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     if overwrite and not resume:
         shutil.rmtree(model_dir / "checkpoints", ignore_errors=True)
         (model_dir / "validations.jsonl").unlink(missing_ok=True)
-    make_model_dir(model_dir)
+    make_dir(model_dir, "model_dir")
     handler = _log_to(model_dir)
     try:
         save_recipe(recipe, model_dir / "recipe.yaml")

@@ -1,4 +1,4 @@
-"""Reading parallel text: plain, gzip and `datasets` corpora (seq2seq/data/corpus.py)."""
+"""Reading parallel text: plain, gzip and `datasets` corpora; output folders (seq2seq/data/corpus.py)."""
 from __future__ import annotations
 
 import gzip
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from seq2seq.config import DataConfig
-from seq2seq.data.corpus import find_side, read_lines, read_pairs, read_text_pairs
+from seq2seq.data.corpus import find_side, make_dir, read_lines, read_pairs, read_text_pairs
 from seq2seq.errors import Seq2SeqError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -169,3 +169,17 @@ def test_datasets_missing_split_is_a_seq2seq_error(tmp_path, offline_datasets):
                      dataset="json", data_files={"train": train})
     with pytest.raises(Seq2SeqError, match="validation"):
         read_pairs(cfg, "valid")
+
+
+def test_make_dir_follows_a_link_to_a_folder_not_yet_made(tmp_path):
+    (tmp_path / "report").symlink_to(tmp_path / "disk" / "report")
+    assert make_dir(tmp_path / "report", "report folder") == tmp_path / "report"
+    assert (tmp_path / "disk" / "report").is_dir()
+    assert make_dir(tmp_path / "report", "report folder").is_dir()  # already there: nothing to do
+
+
+def test_make_dir_refuses_a_file_and_names_the_setting(tmp_path):
+    (tmp_path / "out").write_text("results\n")
+    with pytest.raises(Seq2SeqError, match=r"report folder .*out is a file, not a directory: choose another report folder"):
+        make_dir(tmp_path / "out", "report folder")
+    assert (tmp_path / "out").read_text() == "results\n"  # left as it was
