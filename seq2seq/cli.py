@@ -61,12 +61,14 @@ def _translate(args: argparse.Namespace) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> None:
+    from .data.corpus import make_dir
     from .evaluate import evaluate_files, evaluate_model
     from .report import write_report
 
     if args.bootstrap < 1:
         raise Seq2SeqError(f"evaluate --bootstrap {args.bootstrap}: give the number of bootstrap samples, at least 1 "
                            "(1 means no confidence intervals)")
+    make_dir(args.report, "report folder")  # a bad --report fails now, not after minutes of decoding and scoring
     if args.model:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")

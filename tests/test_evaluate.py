@@ -96,6 +96,15 @@ def test_hypothesis_with_wrong_line_count_is_a_clear_error(files, tmp_path, caps
     assert "short.txt has 1 lines but 80 were expected" in err and "Traceback" not in err
 
 
+def test_report_folder_that_is_a_file_fails_before_scoring(files, tmp_path, capsys, monkeypatch):
+    taken = tmp_path / "taken"
+    taken.write_text("notes\n", encoding="utf-8")
+    monkeypatch.setattr("seq2seq.evaluate.evaluate_files", lambda *a, **k: pytest.fail("scored before the check"))
+    assert main(["evaluate", "--hyp", str(files["good"]), "--ref", str(files["ref"]), "--report", str(taken)]) == 2
+    assert "taken is a file, not a directory: choose another report folder" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "notes\n"
+
+
 def test_length_buckets_count_every_sentence_even_with_empty_sources(files, tmp_path):
     ref = files["ref"].read_text(encoding="utf-8").splitlines()
     src = tmp_path / "src.txt"
