@@ -188,14 +188,17 @@ class DecoderConfig(_Section):
     # a second cell after attention reads the current context into the top state (Nematus' conditional
     # GRU, Sennrich et al. 2017): the readout and the next step see this step's context, not the last one's
     conditional: bool = False
+    # layer normalisation of every cell's two products, gate by gate (Ba et al. 2016; Nematus' decoder)
+    layer_norm: bool = False
     readout_size: Optional[int] = _positive(None)  # default: embedding_size (required when tied)
     tie_embeddings: bool = False  # output layer shares the decoder's input embedding matrix
 
     def describe(self) -> str:
         """One phrase for logs and reports, so both name the decoder alike."""
         feeding = ", input feeding" if self.input_feeding else ""
+        norm = ", layer norm" if self.layer_norm else ""
         return (f"{self.cell.value}{' conditional' if self.conditional else ''}, "
-                f"{self.num_layers} layer(s) of {self.hidden_size}{feeding}")
+                f"{self.num_layers} layer(s) of {self.hidden_size}{feeding}{norm}")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Properties of seq2seq/model/cells.py: the fused kernel and the explicit loop compute the same function,
-`cell_step` is PyTorch's own cell math, IRNN init, and (variational / recurrent) dropout behaviour."""
+`cell_step` is PyTorch's own cell math, IRNN init, (variational / recurrent) dropout behaviour and gate-wise
+layer normalisation."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,7 @@ import torch
 from torch import nn
 
 from seq2seq.config import Cell
-from seq2seq.model.cells import GATES, RecurrentLayer, SequenceDropout, cell_step, make_step_cell
+from seq2seq.model.cells import GATES, GateNorm, RecurrentLayer, SequenceDropout, cell_step, make_step_cell
 
 ALL_CELLS = list(Cell)
 TINY = 1e-9  # recurrent dropout so small that its mask is (almost surely) all ones
@@ -244,3 +245,28 @@ def test_recurrent_dropout_gradients_flow_through_loop():
     (out.sum() + h.sum() + c.sum()).backward()
     for name, p in layer.named_parameters():
         assert p.grad is not None and p.grad.abs().sum() > 0, name
+
+
+# ---------------------------------------------------------------- layer normalisation
+
+
+def test_gate_norm_normalises_each_gate_block_on_its_own():
+    norm = GateNorm(3, 4)
+    # three gates on very different scales and offsets: one norm over all 12 units would leave them apart
+    x = torch.cat([torch.randn(2, 4) * 100 + 50, torch.randn(2, 4) * 0.5, torch.randn(2, 4) - 7], 1)
+    blocks = norm(x).view(2, 3, 4)
+    torch.testing.assert_close(blocks.mean(-1), torch.zeros(2, 3), atol=1e-5, rtol=0)
+    torch.testing.assert_close(blocks.var(-1, unbiased=False), torch.ones(2, 3), atol=2e-3, rtol=0)  # eps: 1e-5
+
+
+def test_gate_norm_gain_and_bias_are_per_unit_and_learned():
+    norm = GateNorm(2, 3)
+    x = torch.randn(5, 7, 6)  # any leading shape: (batch, time, gates*hidden)
+    with torch.no_grad():
+        norm.weight.copy_(torch.arange(1.0, 7.0))
+        norm.bias.fill_(0.5)
+    blocks = x.view(5, 7, 2, 3)
+    plain = ((blocks - blocks.mean(-1, keepdim=True)) / (blocks.var(-1, unbiased=False, keepdim=True) + 1e-5).sqrt())
+    torch.testing.assert_close(norm(x), plain.reshape(5, 7, 6) * torch.arange(1.0, 7.0) + 0.5)
+    norm(x).sum().backward()
+    assert norm.weight.grad.abs().sum() > 0 and norm.bias.grad.abs().sum() > 0

@@ -1,6 +1,6 @@
 """Properties of seq2seq/model/decoder.py: state reordering, the batched teacher-forced path equals the step
-function, initial states, tied embeddings, LSTM cells, input feeding, the conditional cell and scheduled
-sampling."""
+function, initial states, tied embeddings, LSTM cells, input feeding, the conditional cell, layer normalisation
+and scheduled sampling."""
 from __future__ import annotations
 
 import itertools
@@ -23,7 +23,8 @@ def _seed():
 
 def _model(enc_cell="gru", dec_cell="gru", bidirectional=True, enc_layers=1, dec_layers=1, attention="additive",
            init="bridge", input_feeding=True, tie=False, dropout=0.0, recurrent_dropout=0.0,
-           identity_init=False, readout=None, variational=True, conditional=False) -> Seq2Seq:
+           identity_init=False, readout=None, variational=True, conditional=False,
+           layer_norm=False) -> Seq2Seq:
     enc_hidden = 4
     memory = enc_hidden * (2 if bidirectional else 1)
     dec_hidden = memory if attention == "dot" else 7
@@ -33,7 +34,8 @@ def _model(enc_cell="gru", dec_cell="gru", bidirectional=True, enc_layers=1, dec
         decoder=DecoderConfig(cell=dec_cell, num_layers=dec_layers, embedding_size=6, hidden_size=dec_hidden,
                               dropout=dropout, recurrent_dropout=recurrent_dropout, init=init,
                               input_feeding=input_feeding, tie_embeddings=tie, identity_init=identity_init,
-                              readout_size=readout, variational=variational, conditional=conditional),
+                              readout_size=readout, variational=variational, conditional=conditional,
+                              layer_norm=layer_norm),
         attention=AttentionConfig(type=attention, size=5))
     return Seq2Seq(cfg, SRC_VOCAB, TRG_VOCAB, PAD)
 
@@ -343,6 +345,83 @@ def test_int8_conditional_decoder_quantizes_the_conditional_cell():
         memory8, state8 = int8.encode(src, lengths)
         _, got, _ = int8.step(memory8, state8, trg_in[:, 0])
     torch.testing.assert_close(got, expected, atol=0.05, rtol=0)
+
+
+# ---------------------------------------------------------------- layer normalisation
+
+
+@pytest.mark.parametrize("dec_cell,layers,feeding,conditional", [("gru", 1, True, False), ("gru", 1, False, True),
+                                                                  ("lstm", 2, True, False), ("rnn_tanh", 2, False, True)])
+def test_layer_norm_teacher_forced_forward_equals_step_loop(dec_cell, layers, feeding, conditional):
+    model = _model(dec_cell=dec_cell, dec_layers=layers, input_feeding=feeding, conditional=conditional,
+                   dropout=0.3, recurrent_dropout=0.2, layer_norm=True).eval()
+    src, lengths, trg_in = _batch()
+    with torch.no_grad():
+        memory, state = model.encode(src, lengths)
+        forced = torch.log_softmax(model.decoder(memory, state, trg_in, forcing=1.0), -1)
+        stepped, _ = _step_loop(model, memory, state, trg_in)
+    torch.testing.assert_close(forced, stepped, atol=ATOL, rtol=1e-4)
+
+
+def _layer_norm_conditional_step(model, memory, state, prev):
+    """The layer-normalised conditional GRU written out from Ba et al.'s equations, independently of `_advance`."""
+    dec, norms = model.decoder, model.decoder.gate_norms
+
+    def gru(x, h, cell, ih, hh):
+        xr, xz, xn = norms[ih](x @ cell.weight_ih.T + cell.bias_ih).chunk(3, 1)
+        hr, hz, hn = norms[hh](h @ cell.weight_hh.T + cell.bias_hh).chunk(3, 1)
+        r, z = torch.sigmoid(xr + hr), torch.sigmoid(xz + hz)
+        n = torch.tanh(xn + r * hn)
+        return (1 - z) * n + z * h
+
+    embedded = dec.embedding(prev)
+    s_prime = gru(embedded, state.hidden[0], dec.cells[0], "ih0", "hh0")
+    context, _ = dec.attention(s_prime, memory.keys, memory.states, memory.pad_mask)
+    s = gru(context, s_prime, dec.conditional, "cond_ih", "cond_hh")
+    return s, torch.log_softmax(dec.readout(s, context, embedded), -1)
+
+
+def test_layer_norm_conditional_gru_follows_its_equations():
+    model = _model(input_feeding=False, conditional=True, layer_norm=True).eval()
+    assert set(model.decoder.gate_norms) == {"ih0", "hh0", "cond_ih", "cond_hh"}
+    with torch.no_grad():  # gains and biases away from their initial 1 and 0, so each one matters
+        for param in model.decoder.gate_norms.parameters():
+            param.uniform_(-1.5, 1.5)
+    src, lengths, trg_in = _batch()
+    with torch.no_grad():
+        memory, state = model.encode(src, lengths)
+        for t in range(3):
+            expected_state, expected = _layer_norm_conditional_step(model, memory, state, trg_in[:, t])
+            state, log_probs, _ = model.step(memory, state, trg_in[:, t])
+            torch.testing.assert_close(state.hidden[0], expected_state)
+            torch.testing.assert_close(log_probs, expected)
+
+
+def test_layer_norm_makes_the_decoder_blind_to_its_weights_scale():
+    """What layer normalisation is for: scaling a recurrent weight (and bias) changes nothing downstream."""
+    src, lengths, trg_in = _batch()
+    outputs = {}
+    for layer_norm in (False, True):
+        model = _model(dec_layers=2, layer_norm=layer_norm).eval()
+        with torch.no_grad():
+            before = model(src, lengths, trg_in)
+            for cell in model.decoder.cells:
+                for name in ("weight_ih", "bias_ih", "weight_hh", "bias_hh"):
+                    getattr(cell, name).mul_(3.0)
+            outputs[layer_norm] = (before, model(src, lengths, trg_in))
+    assert not torch.allclose(*outputs[False], atol=1e-3)
+    torch.testing.assert_close(*outputs[True], atol=1e-4, rtol=1e-4)
+
+
+def test_layer_norm_adds_gains_and_biases_that_train():
+    plain, normed = _model(dec_layers=2), _model(dec_layers=2, layer_norm=True)
+    assert plain.decoder.gate_norms is None
+    assert normed.num_parameters() == plain.num_parameters() + 2 * 2 * 2 * 3 * 7  # 2 layers x (ih, hh) x (gain, bias)
+    assert "layer norm" in normed.cfg.decoder.describe() and "layer norm" not in plain.cfg.decoder.describe()
+    src, lengths, trg_in = _batch()
+    normed.train()
+    normed(src, lengths, trg_in).logsumexp(-1).sum().backward()
+    assert all(p.grad.abs().sum() > 0 for p in normed.decoder.gate_norms.parameters())
 
 
 # ---------------------------------------------------------------- scheduled sampling

@@ -47,6 +47,23 @@ class SequenceDropout(nn.Module):
         return x
 
 
+class GateNorm(nn.Module):
+    """Layer normalisation of one product's gate pre-activations, each gate's block on its own (Ba et al.
+    2016, as in Nematus' decoder): the recurrence sees inputs of one scale whatever its weights' norms."""
+
+    def __init__(self, gates: int, hidden: int, eps: float = 1e-5):
+        super().__init__()
+        self.gates, self.hidden, self.eps = gates, hidden, eps
+        self.weight = nn.Parameter(torch.ones(gates * hidden))
+        self.bias = nn.Parameter(torch.zeros(gates * hidden))
+
+    def forward(self, x: Tensor) -> Tensor:
+        """x (..., gates*hidden) -> the same shape: each gate's block normalised, then scaled and shifted."""
+        blocks = x.reshape(*x.shape[:-1], self.gates, self.hidden)  # (..., gates, hidden)
+        normed = nn.functional.layer_norm(blocks, (self.hidden,), eps=self.eps)
+        return normed.reshape(x.shape) * self.weight + self.bias
+
+
 def _kwargs(cell: Cell) -> dict:
     return {"nonlinearity": "relu" if cell is Cell.RNN_RELU else "tanh"} if cell in (Cell.RNN_TANH, Cell.RNN_RELU) else {}
 

@@ -14,7 +14,7 @@ from torch import Tensor, nn
 
 from ..config import AttentionConfig, Bridge, Cell, DecoderConfig
 from .attention import make_attention
-from .cells import SequenceDropout, gates_step, make_step_cell
+from .cells import GATES, GateNorm, SequenceDropout, gates_step, make_step_cell
 
 
 @dataclass
@@ -73,6 +73,10 @@ class RecurrentDecoder(nn.Module):
         # s_t = cell(c_t, s'_t): the top layer's state after attention, from this step's context
         self.conditional = (make_step_cell(cfg.cell, memory_size, cfg.hidden_size, cfg.identity_init)
                             if cfg.conditional else None)
+        norm_names = [f"{side}{i}" for i in range(cfg.num_layers) for side in ("ih", "hh")]
+        norm_names += ["cond_ih", "cond_hh"] if cfg.conditional else []
+        self.gate_norms = (nn.ModuleDict({name: GateNorm(GATES[cfg.cell], cfg.hidden_size) for name in norm_names})
+                           if cfg.layer_norm else None)
         layers_hidden = cfg.num_layers * cfg.hidden_size
         self.bridge = nn.Linear(encoder_final_size, layers_hidden) if cfg.init is Bridge.BRIDGE else None
         self.cell_bridge = (nn.Linear(encoder_final_size, layers_hidden)
@@ -125,6 +129,10 @@ class RecurrentDecoder(nn.Module):
             return self.int8[name](x)
         return nn.functional.linear(x, weight, bias)
 
+    def _normed(self, name: str, gates: Tensor) -> Tensor:
+        """The product's gates after layer normalisation when the decoder has it (batch, gates*hidden)."""
+        return gates if self.gate_norms is None else self.gate_norms[name](gates)
+
     def feed_weight(self) -> Optional[Tensor]:
         """The first layer's input weights for the fed-back context (gates*hidden, memory), or None.
 
@@ -146,7 +154,8 @@ class RecurrentDecoder(nn.Module):
             h = state.hidden[i]
             mask = masks.recurrent[i]
             gh = self._product(f"hh{i}", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
-            h, c = gates_step(self.cfg.cell, gates, gh, h, None if state.cell is None else state.cell[i])
+            h, c = gates_step(self.cfg.cell, self._normed(f"ih{i}", gates), self._normed(f"hh{i}", gh), h,
+                              None if state.cell is None else state.cell[i])
             hiddens.append(h)
             cells.append(c)
         context, weights = self.attention(hiddens[-1], memory.keys, memory.states, memory.pad_mask)
@@ -161,7 +170,7 @@ class RecurrentDecoder(nn.Module):
         cell = self.conditional
         gx = self._product("cond_ih", context, cell.weight_ih, cell.bias_ih)
         gh = self._product("cond_hh", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
-        return gates_step(self.cfg.cell, gx, gh, h, c)
+        return gates_step(self.cfg.cell, self._normed("cond_ih", gx), self._normed("cond_hh", gh), h, c)
 
     def readout_features(self, top: Tensor, context: Tensor, embedded: Tensor,
                          mask: Optional[Tensor] = None) -> Tensor:
