@@ -350,8 +350,10 @@ def test_int8_conditional_decoder_quantizes_the_conditional_cell():
 # ---------------------------------------------------------------- layer normalisation
 
 
-@pytest.mark.parametrize("dec_cell,layers,feeding,conditional", [("gru", 1, True, False), ("gru", 1, False, True),
-                                                                  ("lstm", 2, True, False), ("rnn_tanh", 2, False, True)])
+LAYER_NORM_GRID = [("gru", 1, True, False), ("gru", 1, False, True), ("lstm", 2, True, False), ("rnn_tanh", 2, False, True)]
+
+
+@pytest.mark.parametrize("dec_cell,layers,feeding,conditional", LAYER_NORM_GRID)
 def test_layer_norm_teacher_forced_forward_equals_step_loop(dec_cell, layers, feeding, conditional):
     model = _model(dec_cell=dec_cell, dec_layers=layers, input_feeding=feeding, conditional=conditional,
                    dropout=0.3, recurrent_dropout=0.2, layer_norm=True).eval()

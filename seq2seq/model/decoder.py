@@ -1,5 +1,5 @@
-"""Recurrent decoder with attention, input feeding and an optional conditional cell, driven one step at
-a time by every caller.
+"""Recurrent decoder with attention, input feeding, an optional conditional cell and layer normalisation,
+driven one step at a time by every caller.
 
 Teacher forcing, scheduled sampling, greedy and beam search all go through `_advance`; under full
 teacher forcing the input projections and the output layer run once for all steps, outside the loop.
