@@ -307,17 +307,22 @@ def _conditional_step(model, memory, state, prev):
     return s, torch.log_softmax(dec.readout(s, context, embedded), -1)
 
 
-def test_conditional_gru_is_attention_between_two_cells():
-    model = _model(input_feeding=False, conditional=True).eval()
-    assert model.decoder.conditional.weight_ih.shape == (3 * 7, 8)  # reads the context (memory 8)
+def _assert_steps_follow(model, equations):
+    """Three decoder steps agree with `equations(model, memory, state, prev) -> (state, log_probs)`."""
     src, lengths, trg_in = _batch()
     with torch.no_grad():
         memory, state = model.encode(src, lengths)
         for t in range(3):
-            expected_state, expected = _conditional_step(model, memory, state, trg_in[:, t])
+            expected_state, expected = equations(model, memory, state, trg_in[:, t])
             state, log_probs, _ = model.step(memory, state, trg_in[:, t])
             torch.testing.assert_close(state.hidden[0], expected_state)
             torch.testing.assert_close(log_probs, expected)
+
+
+def test_conditional_gru_is_attention_between_two_cells():
+    model = _model(input_feeding=False, conditional=True).eval()
+    assert model.decoder.conditional.weight_ih.shape == (3 * 7, 8)  # reads the context (memory 8)
+    _assert_steps_follow(model, _conditional_step)
 
 
 def test_conditional_cell_changes_the_model_and_trains():
@@ -389,14 +394,7 @@ def test_layer_norm_conditional_gru_follows_its_equations():
     with torch.no_grad():  # gains and biases away from their initial 1 and 0, so each one matters
         for param in model.decoder.gate_norms.parameters():
             param.uniform_(-1.5, 1.5)
-    src, lengths, trg_in = _batch()
-    with torch.no_grad():
-        memory, state = model.encode(src, lengths)
-        for t in range(3):
-            expected_state, expected = _layer_norm_conditional_step(model, memory, state, trg_in[:, t])
-            state, log_probs, _ = model.step(memory, state, trg_in[:, t])
-            torch.testing.assert_close(state.hidden[0], expected_state)
-            torch.testing.assert_close(log_probs, expected)
+    _assert_steps_follow(model, _layer_norm_conditional_step)
 
 
 def test_layer_norm_makes_the_decoder_blind_to_its_weights_scale():
