@@ -77,7 +77,7 @@ class ForcingSchedule(Choice):
 
 class Precision(Choice):
     FP32 = "fp32"
-    BF16 = "bf16"  # autocast: matrix products in bfloat16 (fast on recent GPUs), weights and loss in fp32
+    BF16 = "bf16"  # autocast: matrix products in bfloat16 (fast on recent GPUs and bf16 CPUs), weights and loss in fp32
 
 
 class Metric(Choice):
