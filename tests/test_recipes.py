@@ -57,13 +57,16 @@ def test_study_variants_change_only_their_own_keys(name, expected):
 def test_cpu60_has_joeys_network_the_reference_data_and_a_time_budget():
     changed = differences("multi30k_en_de_cpu60")
     assert not any(key.startswith("data.") for key in changed)
-    # the reference's cells, decoder and attention; Joey's 256-wide encoder (the reference's is 384),
-    # Joey's untied output layer and less dropout
+    # the reference's cells and attention; Joey's 256-wide encoder (the reference's is 384), Joey's
+    # decoder (input feeding, no conditional cell, no recurrent dropout), untied output layer and less dropout
     joeys_network = {"model.encoder.hidden_size", "model.encoder.dropout", "model.decoder.dropout",
-                     "model.decoder.readout_size", "model.decoder.tie_embeddings"}
+                     "model.decoder.readout_size", "model.decoder.tie_embeddings", "model.decoder.conditional",
+                     "model.decoder.input_feeding", "model.decoder.recurrent_dropout"}
     assert {key for key in changed if key.startswith("model.")} <= joeys_network
     recipe = load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml")
     assert recipe.model.encoder.hidden_size == 256 and not recipe.model.decoder.tie_embeddings
+    decoder = recipe.model.decoder
+    assert decoder.input_feeding and not decoder.conditional and decoder.recurrent_dropout == 0
     assert recipe.training.max_minutes and recipe.training.max_minutes <= 60
 
 
