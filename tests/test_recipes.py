@@ -80,6 +80,18 @@ def readme_train_command(model_dir: str) -> argparse.Namespace:
     raise AssertionError(f"README.md has no `seq2seq train` command for {model_dir}")
 
 
+def test_reference_decoder_is_the_adopted_one_and_the_readme_restores_the_earlier():
+    # docs/results/multi30k_en_de_gru_cgru_recdrop: adopted on two seeds; the README's `$feeding` undoes it
+    decoder = load_recipe(RECIPES / f"{REFERENCE}.yaml").model.decoder
+    assert decoder.conditional and not decoder.input_feeding and decoder.recurrent_dropout == 0.2
+    command = readme_train_command("models/multi30k_en_de_gru_feeding")
+    earlier, reference = flat(load_recipe(RECIPES.parent / command.recipe, command.set)), flat(
+        load_recipe(RECIPES / f"{REFERENCE}.yaml"))
+    changed = {key: earlier[key] for key in reference if reference[key] != earlier[key] and key != "model_dir"}
+    cpu60 = flat(load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml"))
+    assert changed == {key: cpu60[key] for key in ("model.decoder.conditional", "model.decoder.input_feeding",
+                                                   "model.decoder.recurrent_dropout")}
+
 def test_distilled_recipe_fine_tunes_the_earlier_reference_settings():
     # its parent: the reference with the 256 encoder and no token dropout, trained as the README says
     command = readme_train_command("models/multi30k_en_de_gru_enc256")
