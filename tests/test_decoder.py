@@ -111,7 +111,8 @@ FORCED_GRID = [(*row, False) for row in itertools.product(
     [1, 2],  # decoder layers
     ["additive", "dot", "general"],
     [True, False],  # input feeding
-)] + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True)]
+)] + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True),
+       ("rnn_tanh", 1, "additive", False, True), ("rnn_relu", 1, "additive", False, True)]  # the shipped variants' cells
 
 
 @pytest.mark.parametrize("dec_cell,layers,attention,feeding,conditional", FORCED_GRID,
