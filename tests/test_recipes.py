@@ -43,7 +43,6 @@ def test_every_recipe_loads_and_names_its_own_model_dir(path):
     assert Path(recipe.model_dir).name == path.stem
 
 
-
 @pytest.mark.parametrize("path", sorted(RECIPES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_recipe_builds_a_model_that_learns_from_a_batch(path):
     # e.g. the conditional cell with the rnn_relu variant's identity init: a model the recipe cannot build fails here
@@ -61,6 +60,8 @@ def test_reference_has_the_parameter_count_its_header_gives():
     # 8,003 types on each side: the joint 8k sentencepiece model plus the special tokens, as train.log reports
     model = Seq2Seq(load_recipe(RECIPES / f"{REFERENCE}.yaml").model, 8003, 8003)
     assert round(model.num_parameters() / 1e6, 2) == 9.84
+
+
 @pytest.mark.parametrize("name, expected", [
     ("multi30k_en_de_lstm", {"model.encoder.cell": "lstm", "model.decoder.cell": "lstm"}),
     ("multi30k_en_de_rnn_tanh", {"model.encoder.cell": "rnn_tanh", "model.decoder.cell": "rnn_tanh"}),
