@@ -112,7 +112,8 @@ FORCED_GRID = [(*row, False) for row in itertools.product(
     ["additive", "dot", "general"],
     [True, False],  # input feeding
 )] + [("gru", 1, "additive", False, True), ("lstm", 2, "additive", True, True), ("gru", 2, "dot", False, True),
-       ("rnn_tanh", 1, "additive", False, True), ("rnn_relu", 1, "additive", False, True)]  # the shipped variants' cells
+       # the shipped Elman variants' cells
+       ("rnn_tanh", 1, "additive", False, True), ("rnn_relu", 1, "additive", False, True)]
 
 
 @pytest.mark.parametrize("dec_cell,layers,attention,feeding,conditional", FORCED_GRID,
