@@ -43,12 +43,12 @@ def main() -> None:
         start = time.perf_counter()
         translator = Translator.load(args.model_dir, args.checkpoint, device="cpu", int8=precision == "int8")
         load_s = time.perf_counter() - start
-        translator.translate(sources[:20], beam_size=5)  # warm-up: thread pool, allocator, weight packing
+        translator.translate(sources[:20], translator.options(beam_size=5))  # warm-up: thread pool, allocator, weight packing
         for beam in (int(b) for b in args.beams.split(",")):
             best, found = float("inf"), []
             for _ in range(args.rounds):
                 start = time.perf_counter()
-                found = translator.search(sources, beam_size=beam)
+                found = translator.search(sources, translator.options(beam_size=beam))
                 hyps = [translator.detokenize(h[0] if h else None) for h in found]
                 best = min(best, time.perf_counter() - start)
             tokens = sum(len(h[0].tokens) for h in found if h)  # the search's own tokens, </s> not counted

@@ -9,14 +9,10 @@ from typing import Sequence
 import torch
 
 from .errors import Seq2SeqError
+from .model.upgrade import upgrade_state_dict
+from .model_dir import ModelDir
 
 log = logging.getLogger(__name__)
-
-
-def step_checkpoints(model_dir: str | Path) -> list[Path]:
-    """The model directory's step_N.pt files, oldest first (training keeps `training.keep_last` of them)."""
-    found = Path(model_dir).glob("checkpoints/step_*.pt")
-    return sorted((p for p in found if p.stem[5:].isdigit()), key=lambda p: int(p.stem[5:]))
 
 
 def average_state_dicts(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
@@ -48,12 +44,11 @@ def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged"
     """Average the last `last` step checkpoints into checkpoints/NAME.pt; `translate --checkpoint NAME` uses it."""
     if last < 1:
         raise Seq2SeqError(f"--last must be at least 1, not {last}")
-    reserved = name.lower() in ("best", "last") or name.lower().startswith("step_")
+    reserved = name.lower() in ("best", "last") or name.lower().startswith(ModelDir.STEP)
     if reserved or not name.replace("_", "").replace("-", "").isalnum():
         raise Seq2SeqError(f"cannot name the average {name!r}: pick a new plain name such as 'averaged'")
-    if not (Path(model_dir) / "recipe.yaml").is_file():
-        raise Seq2SeqError(f"{model_dir} is not a model directory (no recipe.yaml); train one first")
-    paths = step_checkpoints(model_dir)
+    directory = ModelDir(model_dir).require()
+    paths = directory.step_checkpoints()
     if len(paths) < last:
         raise Seq2SeqError(f"{model_dir} holds {len(paths)} step checkpoint(s) "
                            f"({', '.join(p.name for p in paths) or 'none'}), fewer than the {last} asked for; "
@@ -63,15 +58,13 @@ def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged"
     for path in chosen:
         try:
             saved = torch.load(path, map_location="cpu", weights_only=True)
-            states.append(saved["model"])
+            states.append(upgrade_state_dict(saved["model"]))  # an older version's names, if it saved them
             steps.append(int(saved["step"]))
         except (OSError, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
             raise Seq2SeqError(f"cannot average {path}: not a readable step checkpoint "
                                f"({str(error).splitlines()[0][:200]}); average fewer with a smaller --last") from None
     payload = {"model": average_state_dicts(states), "step": max(steps),
                "averaged_steps": steps}
-    target = Path(model_dir) / "checkpoints" / f"{name}.pt"
-    torch.save(payload, target.with_suffix(".tmp"))
-    target.with_suffix(".tmp").replace(target)
+    target = directory.save_checkpoint(name, payload)
     log.info("averaged %d checkpoints (steps %s) into %s", len(chosen), ", ".join(map(str, steps)), target)
     return target

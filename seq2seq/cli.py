@@ -13,6 +13,20 @@ from . import __version__
 from .errors import Seq2SeqError
 
 
+def _decoding_options(args: argparse.Namespace, model_dir: str):
+    """The first model's recipe `testing` settings with the command line's decoding flags, checked before
+    any model is loaded or output file created."""
+    from .config import DecodingOptions
+    from .model_dir import ModelDir
+
+    flags = {name: getattr(args, name, None) for name in ("beam_size", "alpha", "n_best", "min_len", "max_len_a",
+                                                          "max_len_b", "batch_tokens")}
+    return DecodingOptions.from_testing(ModelDir(model_dir).recipe().testing, **flags)
+
+
+# ---------------------------------------------------------------- train
+
+
 def _train(args: argparse.Namespace) -> None:
     from .config import load_recipe
     from .training import train
@@ -21,10 +35,24 @@ def _train(args: argparse.Namespace) -> None:
     train(recipe, resume=args.resume, overwrite=args.overwrite)
 
 
+def _add_train(jobs) -> None:
+    train = jobs.add_parser("train", help="train a model from a YAML recipe")
+    train.add_argument("recipe", help="recipe file (YAML)")
+    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                       help="override a recipe key, e.g. --set model.encoder.cell=lstm (repeatable)")
+    train.add_argument("--resume", action="store_true", help="continue from the model directory's last checkpoint")
+    train.add_argument("--overwrite", action="store_true", help="discard checkpoints already in the model directory")
+    train.set_defaults(run=_train)
+
+
+# ---------------------------------------------------------------- translate
+
+
 def _translate(args: argparse.Namespace) -> None:
     from .data.corpus import decode_lines, iter_lines
     from .translate import Translator, translate_stream
 
+    options = _decoding_options(args, args.model[0])
     translator = Translator.load(args.model[0], args.checkpoint, args.device, int8=args.int8,
                                  ensemble_with=args.model[1:])
     if args.input:  # read lazily (plain or .gz), split on \n only, so output lines match input lines one to one
@@ -35,8 +63,6 @@ def _translate(args: argparse.Namespace) -> None:
         lines = iter_lines(args.input)
     else:
         lines = decode_lines(sys.stdin.buffer, "standard input")
-    options = dict(beam_size=args.beam_size, alpha=args.alpha, n_best=args.n_best, min_len=args.min_len,
-                   max_len_a=args.max_len_a, max_len_b=args.max_len_b, batch_tokens=args.batch_tokens)
     if args.output:
         if args.input and Path(args.output).exists() and os.path.samefile(args.input, args.output):
             raise Seq2SeqError(f"--output {args.output} is the --input file: writing would erase the input while it "
@@ -46,11 +72,11 @@ def _translate(args: argparse.Namespace) -> None:
         except OSError as error:
             raise Seq2SeqError(f"cannot write --output {args.output}: {error.strerror}") from None
         with out:
-            translate_stream(translator, lines, out, progress=not args.quiet, **options)
+            translate_stream(translator, lines, out, options, progress=not args.quiet)
         return
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
     try:
-        translate_stream(translator, lines, out, progress=not args.quiet, **options)
+        translate_stream(translator, lines, out, options, progress=not args.quiet)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as other Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere, without a second error
@@ -60,65 +86,7 @@ def _translate(args: argparse.Namespace) -> None:
         out.detach()  # leave sys.stdout open for the caller
 
 
-def _evaluate(args: argparse.Namespace) -> None:
-    from .data.corpus import make_dir
-    from .evaluate import evaluate_files, evaluate_model
-    from .report import write_report
-
-    if args.bootstrap < 1:
-        raise Seq2SeqError(f"evaluate --bootstrap {args.bootstrap}: give the number of bootstrap samples, at least 1 "
-                           "(1 means no confidence intervals)")
-    make_dir(args.report, "report folder")  # a bad --report fails now, not after minutes of decoding and scoring
-    if args.model:
-        if not args.src:
-            raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
-        report = evaluate_model(args.model[0], args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
-                                legacy_lang=args.legacy_bleu, ensemble_with=args.model[1:], n_bootstrap=args.bootstrap,
-                                beam_size=args.beam_size, alpha=args.alpha)
-    elif args.hyp:
-        report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap, legacy_lang=args.legacy_bleu)
-    else:
-        raise Seq2SeqError("evaluate needs --model MODEL_DIR --src F, or one or more --hyp files")
-    print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
-
-
-def _average(args: argparse.Namespace) -> None:
-    from .averaging import average_checkpoints
-
-    target = average_checkpoints(args.model, args.last, args.name)
-    print(f"wrote {target}; translate with --checkpoint {args.name}", file=sys.stderr)
-
-
-def _sweep(args: argparse.Namespace) -> None:
-    from .sweep import sweep
-
-    sweep(args.recipe, args.grid, args.src, args.ref, args.out, args.set)
-    print(f"wrote {args.out}/report.html, report.md and report.json", file=sys.stderr)
-
-
-def _curves(args: argparse.Namespace) -> None:
-    from .curves import compare_runs
-
-    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
-    sys.stdout.write(compare_runs(args.runs, args.name, metrics, args.plot))
-    if args.plot:
-        print(f"wrote {args.plot}", file=sys.stderr)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="seq2seq", description="Recurrent neural machine translation.")
-    parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
-    jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
-
-    train = jobs.add_parser("train", help="train a model from a YAML recipe")
-    train.add_argument("recipe", help="recipe file (YAML)")
-    train.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                       help="override a recipe key, e.g. --set model.encoder.cell=lstm (repeatable)")
-    train.add_argument("--resume", action="store_true", help="continue from the model directory's last checkpoint")
-    train.add_argument("--overwrite", action="store_true", help="discard checkpoints already in the model directory")
-    train.set_defaults(run=_train)
-
+def _add_translate(jobs) -> None:
     tr = jobs.add_parser("translate", help="translate text with a trained model (stdin -> stdout by default)")
     tr.add_argument("--model", action="append", required=True,
                     help="model directory written by `seq2seq train`; repeat it to decode with an ensemble "
@@ -142,11 +110,39 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     tr.set_defaults(run=_translate)
 
+
+# ---------------------------------------------------------------- evaluate
+
+
+def _evaluate(args: argparse.Namespace) -> None:
+    from .evaluate import evaluate_files, evaluate_model
+    from .model_dir import make_dir
+    from .report import write_report
+
+    if args.bootstrap < 1:
+        raise Seq2SeqError(f"evaluate --bootstrap {args.bootstrap}: give the number of bootstrap samples, at least 1 "
+                           "(1 means no confidence intervals)")
+    make_dir(args.report, "report folder")  # a bad --report fails now, not after minutes of decoding and scoring
+    if args.model:
+        if not args.src:
+            raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")
+        report = evaluate_model(args.model[0], args.src, args.ref, args.report, args.hyp, args.checkpoint, args.device,
+                                legacy_lang=args.legacy_bleu, ensemble_with=args.model[1:], n_bootstrap=args.bootstrap,
+                                options=_decoding_options(args, args.model[0]))
+    elif args.hyp:
+        report = evaluate_files(args.hyp, args.ref, args.src, n_bootstrap=args.bootstrap, legacy_lang=args.legacy_bleu)
+    else:
+        raise Seq2SeqError("evaluate needs --model MODEL_DIR --src F, or one or more --hyp files")
+    print(f"wrote {write_report(report, args.report)}/report.html, report.md and report.json", file=sys.stderr)
+
+
+def _add_evaluate(jobs) -> None:
     ev = jobs.add_parser("evaluate", help="score translations with sacrebleu and compare systems")
     ev.add_argument("--model", action="append",
                     help="translate --src with this model directory first (its output is the baseline); "
                          "repeat it to evaluate an ensemble")
-    ev.add_argument("--checkpoint", default="best", help="with --model: best, last, averaged (see `average`), step_N, or a checkpoint file")
+    ev.add_argument("--checkpoint", default="best",
+                    help="with --model: best, last, averaged (see `average`), step_N, or a checkpoint file")
     ev.add_argument("--src", help="source side of the test set (needed with --model; gives length buckets)")
     ev.add_argument("--hyp", action="append", default=[], help="a system's output file (repeatable)")
     ev.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
@@ -161,6 +157,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--device", default="auto", help="with --model: auto, cpu or cuda[:N]")
     ev.set_defaults(run=_evaluate)
 
+
+# ---------------------------------------------------------------- average, sweep, curves
+
+
+def _average(args: argparse.Namespace) -> None:
+    from .averaging import average_checkpoints
+
+    target = average_checkpoints(args.model, args.last, args.name)
+    print(f"wrote {target}; translate with --checkpoint {args.name}", file=sys.stderr)
+
+
+def _add_average(jobs) -> None:
     av = jobs.add_parser("average", help="average a model's last step checkpoints into checkpoints/NAME.pt")
     av.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
     av.add_argument("--last", type=int, required=True, help="how many of the newest step_N.pt checkpoints to average")
@@ -168,6 +176,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output checkpoint name, then `translate --checkpoint NAME` (default: averaged)")
     av.set_defaults(run=_average)
 
+
+def _sweep(args: argparse.Namespace) -> None:
+    from .sweep import sweep
+
+    sweep(args.recipe, args.grid, args.src, args.ref, args.out, args.set)
+    print(f"wrote {args.out}/report.html, report.md and report.json", file=sys.stderr)
+
+
+def _add_sweep(jobs) -> None:
     sw = jobs.add_parser("sweep", help="train and evaluate every combination of recipe values, compare them")
     sw.add_argument("recipe", help="the base recipe (YAML)")
     sw.add_argument("--grid", action="append", required=True, metavar="KEY=V1,V2",
@@ -179,6 +196,17 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--out", required=True, help="sweep folder: one model directory per variant, and the report")
     sw.set_defaults(run=_sweep)
 
+
+def _curves(args: argparse.Namespace) -> None:
+    from .curves import compare_runs
+
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
+    sys.stdout.write(compare_runs(args.runs, args.name, metrics, args.plot))
+    if args.plot:
+        print(f"wrote {args.plot}", file=sys.stderr)
+
+
+def _add_curves(jobs) -> None:
     cu = jobs.add_parser("curves", help="validation curves of training runs side by side, as a markdown table")
     cu.add_argument("runs", nargs="+", metavar="RUN",
                     help="model directory written by `seq2seq train`, or a validations.jsonl file; "
@@ -189,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="comma-separated: valid_loss, bleu, chrf, valid_ppl, train_loss (default: valid_loss,bleu,chrf)")
     cu.add_argument("--plot", help="also draw the curves into this PNG file")
     cu.set_defaults(run=_curves)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="seq2seq", description="Recurrent neural machine translation.")
+    parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
+    for add in (_add_train, _add_translate, _add_evaluate, _add_average, _add_sweep, _add_curves):
+        add(jobs)
     return parser
 
 

@@ -156,16 +156,23 @@ class DataConfig(_Section):
 
 
 @dataclass(frozen=True)
-class EncoderConfig(_Section):
+class RecurrentConfig(_Section):
+    """What the encoder and the decoder share: their cells, sizes and dropout."""
+
     cell: Cell = Cell.GRU
-    bidirectional: bool = True
     num_layers: int = _at_least(1, 1)
     embedding_size: int = _positive(256)
-    hidden_size: int = _positive(256)  # per direction
+    hidden_size: int = _positive(256)
     dropout: float = _fraction(0.3)  # on the inputs and outputs of every recurrent layer
     variational: bool = True  # one dropout mask for all time steps of a sequence (Gal & Ghahramani)
-    recurrent_dropout: float = _fraction(0.0)  # hidden-to-hidden; needs the slower step-by-step loop
+    recurrent_dropout: float = _fraction(0.0)  # hidden-to-hidden; in the encoder it needs the slower step-by-step loop
     identity_init: bool = False  # rnn_relu only: recurrent matrix starts as the identity (IRNN)
+
+
+@dataclass(frozen=True)
+class EncoderConfig(RecurrentConfig):
+    hidden_size: int = _positive(256)  # per direction
+    bidirectional: bool = True
 
     def describe(self) -> str:
         """One phrase for logs and reports, so both name the encoder alike."""
@@ -174,15 +181,8 @@ class EncoderConfig(_Section):
 
 
 @dataclass(frozen=True)
-class DecoderConfig(_Section):
-    cell: Cell = Cell.GRU
-    num_layers: int = _at_least(1, 1)
-    embedding_size: int = _positive(256)
+class DecoderConfig(RecurrentConfig):
     hidden_size: int = _positive(512)
-    dropout: float = _fraction(0.3)
-    variational: bool = True
-    recurrent_dropout: float = _fraction(0.0)
-    identity_init: bool = False
     init: Bridge = Bridge.BRIDGE  # initial state: learned bridge from the encoder's final states, or zeros
     input_feeding: bool = True  # feed the previous attention context into the next step
     # a second cell after attention reads the current context into the top state (Nematus' conditional
@@ -219,21 +219,34 @@ class ModelConfig(_Section):
 
 @dataclass(frozen=True)
 class TrainingConfig(_Section):
+    # -- the run: randomness, hardware, starting point
     seed: int = 42  # check_trainable: from 0 to 4294967294, sentencepiece's range
+    threads: Optional[int] = _positive(None)  # CPU threads; null: PyTorch's default
+    device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
+                           "auto, cpu or cuda[:N]")
+    precision: Precision = Precision.FP32
+    init_from: Optional[str] = None  # fine-tune: start from this model directory's weights, vocabularies, tokenizers
+    init_checkpoint: str = "best"  # which of init_from's checkpoints (best, last, averaged, step_N)
+    # -- budget: when training stops (at least one is needed)
     max_steps: Optional[int] = _positive(None)
     max_minutes: Optional[float] = _positive(None)
     max_epochs: Optional[int] = _positive(None)
+    early_stopping_metric: Metric = Metric.BLEU  # also picks checkpoints/best.pt
+    early_stopping_patience: Optional[int] = _positive(None)  # validations without improvement
+    # -- optimisation
     batch_tokens: int = _positive(4096)  # sentences x longest side, padding included
     optimizer: Optimizer = Optimizer.ADAM
     learning_rate: float = _positive(1e-3)
-    min_learning_rate: float = _at_least(1e-5, 0)
     weight_decay: float = _at_least(0.0, 0)
     momentum: float = _fraction(0.0)  # sgd only
+    clip_grad_norm: Optional[float] = _positive(1.0)
+    # -- learning-rate schedule
     schedule: Schedule = Schedule.PLATEAU
     warmup_steps: int = _at_least(0, 0)
+    min_learning_rate: float = _at_least(1e-5, 0)
     decay_factor: float = _checked(0.5, lambda v: 0 < v < 1, "a number in (0, 1)")
     decay_patience: int = _at_least(2, 0)  # plateau: validations without improvement before decay
-    clip_grad_norm: Optional[float] = _positive(1.0)
+    # -- regularisation
     label_smoothing: float = _fraction(0.1)
     src_token_dropout: float = _fraction(0.0)  # source tokens replaced by <unk> in training
     trg_token_dropout: float = _fraction(0.0)  # decoder input tokens replaced by <unk> (labels kept)
@@ -241,17 +254,10 @@ class TrainingConfig(_Section):
     teacher_forcing_schedule: ForcingSchedule = ForcingSchedule.CONSTANT
     teacher_forcing_min: float = _ratio(0.0)
     teacher_forcing_decay_steps: int = _positive(10000)  # linear: steps to reach the min; inverse_sigmoid: k in k/(k+exp(step/k))
+    # -- validation, checkpoints and logs
     valid_every: int = _positive(500)
-    early_stopping_metric: Metric = Metric.BLEU
-    early_stopping_patience: Optional[int] = _positive(None)  # validations without improvement
     keep_last: int = _at_least(1, 1)  # most recent step checkpoints kept besides best and last
     log_every: int = _positive(50)
-    threads: Optional[int] = _positive(None)
-    precision: Precision = Precision.FP32
-    device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
-                           "auto, cpu or cuda[:N]")
-    init_from: Optional[str] = None  # fine-tune: start from this model directory's weights, vocabularies, tokenizers
-    init_checkpoint: str = "best"  # which of init_from's checkpoints (best, last, averaged, step_N)
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,52 @@ class TestingConfig(_Section):
     max_len_a: float = _at_least(1.5, 0)
     max_len_b: int = _at_least(10, 0)
     batch_tokens: int = _positive(4000)
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    """How one search runs: built and checked once, from a recipe's `testing` section and a caller's
+    overrides, then passed whole to search, translation, evaluation and serving."""
+
+    beam_size: int = 5
+    alpha: float = 1.0  # length penalty ((5 + length) / 6) ** alpha; 0 with one beam (no lengths to compare)
+    n_best: int = 1  # hypotheses kept per sentence, best first: 1..beam_size
+    min_len: int = 0  # output tokens before </s> may end a hypothesis (the length limit still caps it)
+    max_len_a: float = 1.5  # output length limit: max_len_a * source tokens + max_len_b
+    max_len_b: int = 10
+    batch_tokens: int = 4000  # source tokens x beam per batch: the same work per batch at any beam size
+
+    def __post_init__(self) -> None:
+        fields = {f.name: f for f in dataclasses.fields(TestingConfig)}
+        for name, f in fields.items():
+            value = getattr(self, name)
+            if not f.metadata["test"](value):
+                raise RecipeError(f"{_flag(name)} {value}: allowed: {f.metadata['allowed']} "
+                                  f"(as for testing.{name} in a recipe)")
+        if self.min_len < 0:
+            raise RecipeError(f"--min-len {self.min_len}: allowed: a number >= 0")
+        if not 1 <= self.n_best <= self.beam_size:
+            raise RecipeError(f"beam size {self.beam_size} and n-best {self.n_best}: "
+                              "need 1 <= n-best <= beam size")
+        if self.beam_size == 1:
+            object.__setattr__(self, "alpha", 0.0)  # greedy: the penalty it applies
+
+    @classmethod
+    def from_testing(cls, testing: "TestingConfig", **overrides: Any) -> "DecodingOptions":
+        """The recipe's `testing` settings, with each override that is not None in their place."""
+        unknown = set(overrides) - {f.name for f in dataclasses.fields(cls)}
+        if unknown:
+            raise TypeError(f"unknown decoding option(s): {', '.join(sorted(unknown))}")
+        values = {f.name: getattr(testing, f.name) for f in dataclasses.fields(TestingConfig)}
+        return cls(**{**values, **{k: v for k, v in overrides.items() if v is not None}})
+
+    def replace(self, **overrides: Any) -> "DecodingOptions":
+        """These options with some changed (None keeps a setting), checked again."""
+        return dataclasses.replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
 @dataclass(frozen=True)

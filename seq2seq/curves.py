@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .errors import Seq2SeqError
+from .model_dir import ModelDir
 
 METRICS = {"valid_loss": ("val loss", min), "bleu": ("greedy BLEU", max), "chrf": ("chrF", max),
            "valid_ppl": ("val ppl", min), "train_loss": ("train loss", min)}  # key: (heading, picks the best)
@@ -16,7 +17,7 @@ LOSSES = ("valid_loss", "train_loss")  # shown to three decimals, scores to two
 def read_validations(path: str | Path) -> list[dict]:
     """One dict per validation, from a model directory or a validations.jsonl file; errors name the line."""
     path = Path(path)
-    file = path / "validations.jsonl" if path.is_dir() else path
+    file = ModelDir(path).validations_file if path.is_dir() else path
     if not file.is_file():
         raise Seq2SeqError(f"{file}: no such file; give a model directory written by `seq2seq train` "
                            "or its validations.jsonl")

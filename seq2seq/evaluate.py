@@ -2,6 +2,7 @@
 systems with sacrebleu's paired bootstrap resampling and approximate randomization tests."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections import Counter
@@ -11,9 +12,11 @@ from typing import Optional, Sequence
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
+from .config import DecodingOptions
 from .curves import read_validations
-from .data.corpus import make_dir, read_lines
+from .data.corpus import read_lines
 from .errors import Seq2SeqError
+from .model_dir import ModelDir, make_dir
 
 log = logging.getLogger(__name__)
 
@@ -164,12 +167,14 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
 def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Sequence[str | Path],
                    report_dir: str | Path, other_hyps: Sequence[str | Path] = (), checkpoint: str = "best",
                    device: Optional[str] = "auto", attention_examples: int = 3, legacy_lang: Optional[str] = None,
-                   ensemble_with: Sequence[str | Path] = (), n_bootstrap: int = 1000, **search) -> dict:
+                   ensemble_with: Sequence[str | Path] = (), n_bootstrap: int = 1000,
+                   options: Optional[DecodingOptions] = None) -> dict:
     """Translate src with a model (its output is the baseline), then evaluate it and any other systems.
 
     Adds what only a model can give: its summary, decoding settings and speed, training curves, and
     attention matrices for the first few sentences. With ensemble_with, the baseline is the ensemble of
-    model_dir and those directories; the summary and training curves are model_dir's.
+    model_dir and those directories; the summary and training curves are model_dir's. options default
+    to the recipe's `testing` section.
     """
     from .translate import Translator, translate_stream
 
@@ -178,15 +183,16 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     if other_hyps:
         read_parallel(other_hyps, "hypothesis file", expected=len(sources))
     translator = Translator.load(model_dir, checkpoint, device, ensemble_with=ensemble_with)
+    options = options or translator.options()
     out = make_dir(report_dir, "report folder")
     hyp_path = out / "hypotheses.txt"
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
-        speed = translate_stream(translator, sources, f, **search)
+        speed = translate_stream(translator, sources, f, options)
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
     others = system_names([hyp_path, *other_hyps])[1:]  # another run's hypotheses.txt is told apart from ours
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path, names=[baseline, *others],
                             n_bootstrap=n_bootstrap, legacy_lang=legacy_lang)
-    recipe_file = Path(model_dir) / "recipe.yaml"
+    recipe_file = ModelDir(model_dir).recipe_file
     cfg = translator.recipe
     report["model"] = {"dir": str(model_dir), "checkpoint": checkpoint,
                        "parameters": translator.model.num_parameters(),
@@ -196,12 +202,12 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
     if ensemble_with:
         report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
-    used = translator.decoding(**search)  # what the search ran with: recipe defaults filled in, greedy alpha 0
+    used = dataclasses.asdict(options)  # what the search ran with: recipe defaults filled in, greedy alpha 0
     report["decoding"] = {key: used[key] for key in ("beam_size", "alpha", "max_len_a", "max_len_b")} | speed
-    if (Path(model_dir) / "validations.jsonl").is_file():
+    if ModelDir(model_dir).validations_file.is_file():
         report["training"] = read_validations(model_dir)
     examples = [i for i, s in enumerate(sources) if s.strip()][:attention_examples]
-    found = translator.search([sources[i] for i in examples], **search)  # the scored translations' attention
+    found = translator.search([sources[i] for i in examples], options)  # the scored translations' attention
     report["attention"] = [{"line": i + 1,
                             "source": translator.src_tokenizer.encode(sources[i]) + ["</s>"],
                             "target": [translator.trg_vocab.itos[t] for t in h[0].tokens]

@@ -12,7 +12,7 @@ import matplotlib
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .data.corpus import make_dir  # noqa: E402
+from .model_dir import make_dir  # noqa: E402
 
 
 def _cell(entry: dict) -> str:

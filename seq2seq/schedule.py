@@ -1,9 +1,13 @@
-"""Learning-rate and teacher-forcing schedules as pure functions of the step (plus plateau state)."""
+"""Training schedules as pure functions: the learning rate and teacher forcing of a step, and what a
+validation changes in the training state (best, patience, plateau decay) and whether training stops."""
 from __future__ import annotations
 
+import dataclasses
 import math
+from dataclasses import dataclass
+from typing import Optional
 
-from .config import ForcingSchedule, Schedule, TrainingConfig
+from .config import ForcingSchedule, Metric, Schedule, TrainingConfig
 
 
 def learning_rate(cfg: TrainingConfig, step: int, plateau_scale: float = 1.0) -> float:
@@ -32,3 +36,85 @@ def teacher_forcing(cfg: TrainingConfig, step: int) -> float:
     if cfg.teacher_forcing_schedule is ForcingSchedule.INVERSE_SIGMOID:
         return max(low, start * k / (k + math.exp(min(step / k, 700.0))))  # Bengio et al. 2015
     return start
+
+
+# ---------------------------------------------------------------- training state and its decisions
+
+
+@dataclass
+class TrainState:
+    """Everything besides weights and optimizer that an exact resume needs."""
+
+    step: int = 0
+    epoch: int = 0
+    batch_in_epoch: int = 0  # batches of `epoch` already consumed
+    best_score: Optional[float] = None  # of every validation: picks best.pt
+    best_step: int = 0
+    scheduled_best: Optional[float] = None  # of scheduled validations only: drives patience and plateau decay
+    bad_validations: int = 0  # since the last improvement (early stopping)
+    plateau_bad: int = 0  # since the last improvement or decay (plateau schedule)
+    plateau_scale: float = 1.0
+    elapsed: float = 0.0  # seconds of training up to the last checkpoint
+    validated_step: int = -1  # step of the last validation
+    target_tokens: int = 0
+
+    @classmethod
+    def from_dict(cls, saved: dict) -> "TrainState":
+        """The state a checkpoint saved, also from versions that had fewer fields."""
+        saved = {"scheduled_best": saved.get("best_score"), **saved}
+        return cls(**{f.name: saved[f.name] for f in dataclasses.fields(cls) if f.name in saved})
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One validation's measurements: loss on the validation set, greedy translations and their scores."""
+
+    loss: float  # mean per-token negative log-likelihood, no label smoothing
+    bleu: float
+    chrf: float
+    hypotheses: list[str]
+
+    def score(self, metric: Metric) -> float:
+        """Higher is better, whatever the metric."""
+        return {Metric.BLEU: self.bleu, Metric.CHRF: self.chrf, Metric.LOSS: -self.loss}[metric]
+
+
+def after_validation(cfg: TrainingConfig, state: TrainState, score: float,
+                     scheduled: bool) -> tuple[TrainState, bool]:
+    """The state after a validation that scored `score` (higher is better): best, patience, plateau
+    scale; and whether it is the best so far (best.pt).
+
+    Only scheduled validations (every valid_every steps) count for plateau decay and early stopping,
+    so the extra one at the end of a budget does not make a resumed run differ from a straight one.
+    """
+    new = dataclasses.replace(state, validated_step=state.step)
+    improved = state.best_score is None or score > state.best_score
+    if improved:
+        new.best_score, new.best_step = score, state.step
+    if not scheduled:
+        return new, improved
+    if state.scheduled_best is None or score > state.scheduled_best:
+        new.scheduled_best, new.bad_validations, new.plateau_bad = score, 0, 0
+    else:
+        new.bad_validations, new.plateau_bad = state.bad_validations + 1, state.plateau_bad + 1
+    if cfg.schedule is Schedule.PLATEAU and new.plateau_bad > cfg.decay_patience:
+        new.plateau_scale, new.plateau_bad = state.plateau_scale * cfg.decay_factor, 0
+    return new, improved
+
+
+def stop_reason(cfg: TrainingConfig, state: TrainState, elapsed: float) -> Optional[str]:
+    """Why training stops now, if it does: a budget, or what the validations so far decided.
+
+    From the state (and the training time) alone, so a resumed run decides as the straight one did.
+    """
+    if cfg.max_steps and state.step >= cfg.max_steps:
+        return f"reached training.max_steps ({cfg.max_steps})"
+    if cfg.max_minutes and elapsed >= cfg.max_minutes * 60:
+        return f"reached training.max_minutes ({cfg.max_minutes})"
+    if cfg.max_epochs and state.epoch >= cfg.max_epochs:
+        return f"reached training.max_epochs ({cfg.max_epochs})"
+    if cfg.early_stopping_patience is not None and state.bad_validations >= cfg.early_stopping_patience:
+        return f"early stopping (no improvement in {cfg.early_stopping_patience} validations)"
+    if cfg.schedule is Schedule.PLATEAU and cfg.learning_rate * state.plateau_scale < cfg.min_learning_rate:
+        return "the plateau schedule took the learning rate below training.min_learning_rate"
+    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor
 
+from .config import DecodingOptions
 from .model import Seq2Seq
 from .model.ensemble import Ensemble
 
@@ -32,22 +33,15 @@ def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
 
 
 def greedy_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
-                  max_len_a: float = 1.5, max_len_b: int = 10, min_len: int = 0) -> list[Hypothesis]:
-    """The best token at every step: beam search with one beam."""
-    found = beam_search(model, src, src_lengths, bos, eos, beam_size=1, n_best=1,
-                        max_len_a=max_len_a, max_len_b=max_len_b, min_len=min_len)
+                  options: DecodingOptions = DecodingOptions()) -> list[Hypothesis]:
+    """The best token at every step: beam search with one beam (options give the length limits)."""
+    found = beam_search(model, src, src_lengths, bos, eos, options.replace(beam_size=1, n_best=1))
     return [hyps[0] for hyps in found]
 
 
-def applied_alpha(beam_size: int, alpha: float) -> float:
-    """The length penalty a search this wide applies: one beam is greedy, with no lengths to compare."""
-    return alpha if beam_size > 1 else 0.0
-
-
 @torch.no_grad()
-def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int, beam_size: int = 5,
-                alpha: float = 1.0, n_best: int = 1, max_len_a: float = 1.5, max_len_b: int = 10,
-                min_len: int = 0) -> list[list[Hypothesis]]:
+def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
+                options: DecodingOptions = DecodingOptions()) -> list[list[Hypothesis]]:
     """The n_best hypotheses of every sentence, best first, searched over (batch x beam) at once.
 
     Each step extends all live beams, keeps the best beam_size continuations per sentence, and sets aside
@@ -56,13 +50,12 @@ def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos
     then leaves the batch, so the others run on fewer rows. With one beam this is greedy decoding
     (the length penalty is not applied).
     """
-    k, n_best = beam_size, min(n_best, beam_size)
-    alpha = applied_alpha(k, alpha)
+    k, n_best, alpha, min_len = options.beam_size, options.n_best, options.alpha, options.min_len
     memory, state = model.encode(src, src_lengths)
     batch, device = src.shape[0], src.device
     rows = torch.arange(batch, device=device).repeat_interleave(k)  # row b*k+j is beam j of sentence b
     memory, state = memory.index_select(rows), state.index_select(rows)
-    limits = max_output_lengths(src_lengths, max_len_a, max_len_b).to(device)  # (batch,)
+    limits = max_output_lengths(src_lengths, options.max_len_a, options.max_len_b).to(device)  # (batch,)
     scores = torch.full((batch, k), float("-inf"), device=device)
     scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
     history = _History(src.shape[1], device)

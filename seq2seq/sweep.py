@@ -19,6 +19,7 @@ from .config import Recipe, check_trainable, load_recipe
 from .curves import read_validations
 from .data.corpus import read_lines
 from .errors import Seq2SeqError
+from .model_dir import ModelDir
 from .evaluate import evaluate_files
 from .report import write_report
 
@@ -66,10 +67,11 @@ _NOT_SETTINGS = {"model_dir", "training.device", "training.threads"}
 
 def check_same_settings(recipe: Recipe, model_dir: Path) -> None:
     """A variant folder from an earlier sweep is reused (resumed or skipped) only with the same settings."""
-    trained = (model_dir / "checkpoints" / "last.pt").is_file() or (model_dir / DONE).is_file()
-    if not trained or not (model_dir / "recipe.yaml").is_file():
+    directory = ModelDir(model_dir)
+    trained = directory.has_checkpoint("last") or (model_dir / DONE).is_file()
+    if not trained or not directory.exists():
         return  # nothing to reuse: a folder that failed before its first checkpoint is trained afresh
-    old, new = _flat(load_recipe(model_dir / "recipe.yaml")), _flat(recipe)
+    old, new = _flat(directory.recipe()), _flat(recipe)
     differ = [key for key in new if key not in _NOT_SETTINGS and old.get(key) != new[key]]
     if differ:
         key = differ[0]
@@ -83,12 +85,12 @@ def _train_variant(recipe: Recipe, overrides: list[str], model_dir: Path, src: P
     from .training import train
     from .translate import Translator, translate_stream
 
-    resume = (model_dir / "checkpoints" / "last.pt").is_file()
+    resume = ModelDir(model_dir).has_checkpoint("last")
     log.info("sweep: %s %s", "resuming" if resume else "training", model_dir.name)
     train(recipe, resume=resume, overwrite=not resume)
     translator = Translator.load(model_dir, "best", recipe.training.device)
     with open(model_dir / "test_hypotheses.txt", "w", encoding="utf-8", newline="\n") as out:
-        translate_stream(translator, read_lines(src), out, progress=False)
+        translate_stream(translator, read_lines(src), out, progress=False)  # the recipe's decoding settings
     curve = read_validations(model_dir)
     last = curve[-1]
     record = {"name": model_dir.name, "overrides": overrides, "parameters": translator.model.num_parameters(),

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from seq2seq.config import Recipe, load_recipe
+from seq2seq.config import DataConfig, Recipe, load_recipe
+from seq2seq.data.text_files import TextFiles
+from seq2seq.model_dir import ModelDir
 
 ROOT = Path(__file__).resolve().parents[1]
 RECIPE = ROOT / "recipes" / "toy_reverse.yaml"
@@ -24,6 +26,11 @@ TRAINED = [
     "training.max_steps=300", "training.valid_every=100", "training.learning_rate=0.02",
     "training.keep_last=2", "model.encoder.dropout=0.0", "model.decoder.dropout=0.0",
 ]
+
+
+def in_folder(cfg: DataConfig, folder: Path) -> tuple[DataConfig, TextFiles]:
+    """cfg, and where a model directory in `folder` keeps the vocabularies and sentencepiece models cfg asks for."""
+    return cfg, ModelDir(folder).text_files(cfg)
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ import shutil
 import pytest
 import torch
 
-from seq2seq.averaging import average_checkpoints, average_state_dicts, step_checkpoints
+from seq2seq.averaging import average_checkpoints, average_state_dicts
 from seq2seq.cli import main
 from seq2seq.errors import Seq2SeqError
+from seq2seq.model_dir import ModelDir
 from seq2seq.translate import Translator
 
 
@@ -37,7 +38,7 @@ def test_checkpoints_of_different_models_are_refused(first, other, message):
 
 
 def test_averaged_checkpoint_is_the_mean_of_the_last_ones_and_translates(model_copy):
-    paths = step_checkpoints(model_copy)
+    paths = ModelDir(model_copy).step_checkpoints()
     assert [p.stem for p in paths] == ["step_200", "step_300"]
     states = [torch.load(p, weights_only=True)["model"] for p in paths]
     target = average_checkpoints(model_copy, last=2)
@@ -50,7 +51,7 @@ def test_averaged_checkpoint_is_the_mean_of_the_last_ones_and_translates(model_c
 
 
 def test_averaging_one_checkpoint_gives_it_back(model_copy):
-    newest = torch.load(step_checkpoints(model_copy)[-1], weights_only=True)["model"]
+    newest = torch.load(ModelDir(model_copy).step_checkpoints()[-1], weights_only=True)["model"]
     saved = torch.load(average_checkpoints(model_copy, last=1, name="newest"), weights_only=True)["model"]
     assert all(torch.equal(saved[key], newest[key]) for key in newest)
 

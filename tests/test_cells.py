@@ -1,6 +1,7 @@
 """Properties of seq2seq/model/cells.py: the fused kernel and the explicit loop compute the same function,
-`cell_step` is PyTorch's own cell math, IRNN init, (variational / recurrent) dropout behaviour and gate-wise
-layer normalisation."""
+every StepCell is PyTorch's own cell math in PyTorch's layout, its parts' products make the whole one, its int8
+twin computes the same step, IRNN init, (variational / recurrent) dropout behaviour and gate-wise layer
+normalisation."""
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,7 @@ import torch
 from torch import nn
 
 from seq2seq.config import Cell
-from seq2seq.model.cells import GATES, GateNorm, RecurrentLayer, SequenceDropout, cell_step, make_step_cell
+from seq2seq.model.cells import STEP_CELLS, GateNorm, RecurrentLayer, SequenceDropout, StepCell
 
 ALL_CELLS = list(Cell)
 TINY = 1e-9  # recurrent dropout so small that its mask is (almost surely) all ones
@@ -87,21 +88,35 @@ def test_loop_outputs_zero_on_padding_and_padding_invariant(cell, bidirectional)
     torch.testing.assert_close(h_j, h)
 
 
-# ---------------------------------------------------------------- cell_step == torch cells
+# ---------------------------------------------------------------- step cells == torch cells
+
+
+def make_step_cell(cell: Cell, input_size: int, hidden_size: int, identity_init: bool = False) -> StepCell:
+    return STEP_CELLS[cell]((input_size,), hidden_size, identity_init=identity_init)
+
+
+def cell_step(cell: Cell, gx, h, c, module: StepCell, h_mask=None):
+    """One step of a StepCell of type `cell` with the input-side gates gx."""
+    assert isinstance(module, STEP_CELLS[cell])
+    return module(gx, h, c, h_mask)
+
+
+TORCH_CELLS = {Cell.GRU: nn.GRUCell, Cell.LSTM: nn.LSTMCell, Cell.RNN_TANH: nn.RNNCell, Cell.RNN_RELU: nn.RNNCell}
 
 
 @pytest.mark.parametrize("cell", ALL_CELLS, ids=[c.value for c in ALL_CELLS])
-def test_cell_step_matches_torch_cell(cell):
+def test_step_cell_matches_torch_cell(cell):
     inp, hid, batch = 5, 7, 3
     reference = {Cell.GRU: nn.GRUCell(inp, hid), Cell.LSTM: nn.LSTMCell(inp, hid),
                  Cell.RNN_TANH: nn.RNNCell(inp, hid, nonlinearity="tanh"),
                  Cell.RNN_RELU: nn.RNNCell(inp, hid, nonlinearity="relu")}[cell]
+    module = make_step_cell(cell, inp, hid)
+    module.load_state_dict(reference.state_dict())  # the same parameter names and shapes
     x, h, c = torch.randn(batch, inp), torch.randn(batch, hid), torch.randn(batch, hid)
-    gx = nn.functional.linear(x, reference.weight_ih, reference.bias_ih)
-    assert gx.shape == (batch, GATES[cell] * hid)
+    gx = module.input_product(x)
+    assert gx.shape == (batch, STEP_CELLS[cell].gates * hid)
     with torch.no_grad():
-        h_new, c_new = cell_step(cell, gx, h, c if cell is Cell.LSTM else None,
-                                 reference.weight_hh, reference.bias_hh)
+        h_new, c_new = cell_step(cell, gx, h, c if cell is Cell.LSTM else None, module)
         if cell is Cell.LSTM:
             h_ref, c_ref = reference(x, (h, c))
             torch.testing.assert_close(c_new, c_ref, atol=ATOL, rtol=1e-4)
@@ -118,10 +133,10 @@ def test_cell_step_mask_of_ones_changes_nothing_and_mask_only_hits_recurrent_pat
     c = torch.randn(2, 6) if cell is Cell.LSTM else None
     gx = nn.functional.linear(x, module.weight_ih, module.bias_ih)
     with torch.no_grad():
-        plain = cell_step(cell, gx, h, c, module.weight_hh, module.bias_hh)
-        ones = cell_step(cell, gx, h, c, module.weight_hh, module.bias_hh, torch.ones_like(h))
-        zeros = cell_step(cell, gx, h, c, module.weight_hh, module.bias_hh, torch.zeros_like(h))
-        from_zero_h = cell_step(cell, gx, torch.zeros_like(h), c, module.weight_hh, module.bias_hh)
+        plain = cell_step(cell, gx, h, c, module)
+        ones = cell_step(cell, gx, h, c, module, torch.ones_like(h))
+        zeros = cell_step(cell, gx, h, c, module, torch.zeros_like(h))
+        from_zero_h = cell_step(cell, gx, torch.zeros_like(h), c, module)
     torch.testing.assert_close(ones[0], plain[0])
     if cell is not Cell.GRU:
         # a zero mask is the same as a zero h on the recurrent path (GRU also carries h itself through z)
@@ -131,11 +146,44 @@ def test_cell_step_mask_of_ones_changes_nothing_and_mask_only_hits_recurrent_pat
 
 
 @pytest.mark.parametrize("cell", ALL_CELLS, ids=[c.value for c in ALL_CELLS])
-def test_make_step_cell_has_torch_layout(cell):
+def test_step_cell_has_torch_layout_and_initialisation(cell):
+    gates = STEP_CELLS[cell].gates
+    torch.manual_seed(5)
     module = make_step_cell(cell, 4, 6)
-    assert module.weight_ih.shape == (GATES[cell] * 6, 4)
-    assert module.weight_hh.shape == (GATES[cell] * 6, 6)
-    assert module.bias_ih.shape == module.bias_hh.shape == (GATES[cell] * 6,)
+    assert module.weight_ih.shape == (gates * 6, 4)
+    assert module.weight_hh.shape == (gates * 6, 6)
+    assert module.bias_ih.shape == module.bias_hh.shape == (gates * 6,)
+    torch.manual_seed(5)
+    reference = TORCH_CELLS[cell](4, 6)  # the same draws in the same order: a seeded model is unchanged
+    assert list(dict(module.named_parameters())) == list(dict(reference.named_parameters()))
+    for name, param in reference.named_parameters():
+        assert torch.equal(getattr(module, name), param)
+
+
+@pytest.mark.parametrize("cell", ALL_CELLS, ids=[c.value for c in ALL_CELLS])
+def test_the_parts_products_add_up_to_the_whole_input_product(cell):
+    module = STEP_CELLS[cell]((3, 5), 4)
+    x = torch.randn(2, 8)
+    parts = module.part_products()
+    assert len(parts) == 2
+    torch.testing.assert_close(parts[0](x[:, :3]) + parts[1](x[:, 3:]), module.input_product(x))
+
+
+@pytest.mark.parametrize("layer_norm", [False, True], ids=["plain", "layer_norm"])
+@pytest.mark.parametrize("cell", ALL_CELLS, ids=[c.value for c in ALL_CELLS])
+def test_int8_twin_computes_the_same_step_and_leaves_the_cell_alone(cell, layer_norm):
+    module = STEP_CELLS[cell]((3, 5), 6, layer_norm=layer_norm).eval()
+    before = {name: p.clone() for name, p in module.named_parameters()}
+    twin = module.int8()
+    assert all(torch.equal(p, before[name]) for name, p in module.named_parameters())
+    x, h, c = torch.randn(4, 8), torch.rand(4, 6), torch.rand(4, 6)
+    c = c if cell is Cell.LSTM else None
+    with torch.no_grad():
+        expected = module(module.input_product(x), h, c)
+        got = twin(twin.part_products()[0](x[:, :3]) + twin.part_products()[1](x[:, 3:]), h, c)
+        whole = twin(twin.input_product(x), h, c)
+    torch.testing.assert_close(got[0], expected[0], atol=0.05, rtol=0)
+    torch.testing.assert_close(whole[0], expected[0], atol=0.05, rtol=0)
 
 
 # ---------------------------------------------------------------- IRNN
@@ -156,7 +204,7 @@ def test_identity_init_recurrent_layer(bidirectional):
 
 def test_identity_init_step_cell():
     module = make_step_cell(Cell.RNN_RELU, 5, 6, identity_init=True)
-    assert module.nonlinearity == "relu"
+    assert type(module).activate(torch.full((1, 6), -1.0), torch.zeros(1, 6), None, None)[0].eq(0).all()  # relu
     assert torch.equal(module.weight_hh, torch.eye(6))
     assert torch.all(module.bias_hh == 0) and torch.all(module.bias_ih == 0)
 
@@ -165,9 +213,9 @@ def test_identity_init_carries_state_with_zero_input():
     """With identity recurrence, zero biases and zero input, a relu RNN keeps a non-negative state unchanged."""
     module = make_step_cell(Cell.RNN_RELU, 3, 4, identity_init=True)
     h = torch.rand(2, 4)
-    gx = nn.functional.linear(torch.zeros(2, 3), module.weight_ih, module.bias_ih)
+    gx = module.input_product(torch.zeros(2, 3))
     with torch.no_grad():
-        h_new, _ = cell_step(Cell.RNN_RELU, gx, h, None, module.weight_hh, module.bias_hh)
+        h_new, _ = cell_step(Cell.RNN_RELU, gx, h, None, module)
     torch.testing.assert_close(h_new, h)
 
 

@@ -147,8 +147,8 @@ def test_translate_checkpoint_path_and_length_options_in_process(cli_model, tmp_
                  "--output", str(target), "--max-len-a", "0", "--max-len-b", "2", "--batch-tokens", "3"]) == 0
     out = output_lines(target.read_bytes())
     assert len(out) == 2 and all(len(line.split()) <= 2 for line in out)
-    expected = Translator.load(cli_model, checkpoint, device="cpu").translate(
-        ["a b c d e f g h", "q r s"], max_len_a=0.0, max_len_b=2)
+    translator = Translator.load(cli_model, checkpoint, device="cpu")
+    expected = translator.translate(["a b c d e f g h", "q r s"], translator.options(max_len_a=0.0, max_len_b=2))
     assert out == expected
 
 
@@ -212,8 +212,8 @@ def test_n_best_writes_exactly_n_lines_per_input(trained_model, tmp_path):
         assert scores == sorted(scores, reverse=True)
         texts = [r[2] for r in rows if int(r[0]) == index]
         assert len(set(texts)) == 3
-    best = Translator.load(trained_model.dir, device="cpu").translate(["a b c", "", "t s r q p"], beam_size=4,
-                                                                      alpha=0.5)
+    translator = Translator.load(trained_model.dir, device="cpu")
+    best = translator.translate(["a b c", "", "t s r q p"], translator.options(beam_size=4, alpha=0.5))
     assert [rows[0][2], rows[3][2], rows[6][2]] == best
     assert rows[3][2] == "" and rows[3][1] == "-inf"  # an empty input still gets its n lines
 

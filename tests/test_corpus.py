@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from seq2seq.config import DataConfig
-from seq2seq.data.corpus import find_side, make_dir, read_lines, read_pairs, read_text_pairs
+from seq2seq.data.corpus import find_side, read_lines, read_pairs, read_text_pairs
 from seq2seq.errors import Seq2SeqError
+from seq2seq.model_dir import make_dir
 
 REPO = Path(__file__).resolve().parents[1]
 

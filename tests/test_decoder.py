@@ -10,6 +10,7 @@ import torch
 
 from seq2seq.config import AttentionConfig, DecoderConfig, EncoderConfig, ModelConfig
 from seq2seq.model import DecoderState, Memory, Seq2Seq
+from seq2seq.model.cells import GateNorm, Int8StepCell
 
 PAD, BOS, EOS = 0, 2, 3
 SRC_VOCAB, TRG_VOCAB = 11, 13
@@ -343,12 +344,13 @@ def test_int8_conditional_decoder_quantizes_the_conditional_cell():
 
     model = _model(input_feeding=False, conditional=True).eval()
     int8 = quantize_int8(model)
-    assert {"cond_ih", "cond_hh"} <= set(int8.decoder.int8)
+    cells = [*int8.decoder.cells, int8.decoder.conditional]
+    assert all(isinstance(cell, Int8StepCell) for cell in cells)
+    assert not [name for cell in cells for name, _ in cell.named_parameters()]  # no float weights left to use
     src, lengths, trg_in = _batch()
     with torch.no_grad():
         memory, state = model.encode(src, lengths)
         _, expected, _ = model.step(memory, state, trg_in[:, 0])
-        int8.decoder.conditional.weight_ih.zero_()  # the int8 twins, not these float weights, must be used
         memory8, state8 = int8.encode(src, lengths)
         _, got, _ = int8.step(memory8, state8, trg_in[:, 0])
     torch.testing.assert_close(got, expected, atol=0.05, rtol=0)
@@ -374,27 +376,34 @@ def test_layer_norm_teacher_forced_forward_equals_step_loop(dec_cell, layers, fe
 
 def _layer_norm_conditional_step(model, memory, state, prev):
     """The layer-normalised conditional GRU written out from Ba et al.'s equations, independently of `_advance`."""
-    dec, norms = model.decoder, model.decoder.gate_norms
+    dec = model.decoder
 
-    def gru(x, h, cell, ih, hh):
-        xr, xz, xn = norms[ih](x @ cell.weight_ih.T + cell.bias_ih).chunk(3, 1)
-        hr, hz, hn = norms[hh](h @ cell.weight_hh.T + cell.bias_hh).chunk(3, 1)
+    def gru(x, h, cell):
+        xr, xz, xn = cell.norm_ih(x @ cell.weight_ih.T + cell.bias_ih).chunk(3, 1)
+        hr, hz, hn = cell.norm_hh(h @ cell.weight_hh.T + cell.bias_hh).chunk(3, 1)
         r, z = torch.sigmoid(xr + hr), torch.sigmoid(xz + hz)
         n = torch.tanh(xn + r * hn)
         return (1 - z) * n + z * h
 
     embedded = dec.embedding(prev)
-    s_prime = gru(embedded, state.hidden[0], dec.cells[0], "ih0", "hh0")
+    s_prime = gru(embedded, state.hidden[0], dec.cells[0])
     context, _ = dec.attention(s_prime, memory.keys, memory.states, memory.pad_mask)
-    s = gru(context, s_prime, dec.conditional, "cond_ih", "cond_hh")
+    s = gru(context, s_prime, dec.conditional)
     return s, torch.log_softmax(dec.readout(s, context, embedded), -1)
+
+
+def _gate_norms(model) -> list:
+    """Every gate norm of the decoder's cells: each cell owns those of its two products."""
+    cells = [*model.decoder.cells] + ([model.decoder.conditional] if model.decoder.conditional is not None else [])
+    return [norm for cell in cells for norm in (cell.norm_ih, cell.norm_hh) if norm is not None]
 
 
 def test_layer_norm_conditional_gru_follows_its_equations():
     model = _model(input_feeding=False, conditional=True, layer_norm=True).eval()
-    assert set(model.decoder.gate_norms) == {"ih0", "hh0", "cond_ih", "cond_hh"}
+    assert all(isinstance(norm, GateNorm) for norm in _gate_norms(model))
+    assert len(_gate_norms(model)) == 4  # both products of the first cell and of the conditional cell
     with torch.no_grad():  # gains and biases away from their initial 1 and 0, so each one matters
-        for param in model.decoder.gate_norms.parameters():
+        for param in (p for norm in _gate_norms(model) for p in norm.parameters()):
             param.uniform_(-1.5, 1.5)
     _assert_steps_follow(model, _layer_norm_conditional_step)
 
@@ -417,13 +426,13 @@ def test_layer_norm_makes_the_decoder_blind_to_its_weights_scale():
 
 def test_layer_norm_adds_gains_and_biases_that_train():
     plain, normed = _model(dec_layers=2), _model(dec_layers=2, layer_norm=True)
-    assert plain.decoder.gate_norms is None
+    assert _gate_norms(plain) == []
     assert normed.num_parameters() == plain.num_parameters() + 2 * 2 * 2 * 3 * 7  # 2 layers x (ih, hh) x (gain, bias)
     assert "layer norm" in normed.cfg.decoder.describe() and "layer norm" not in plain.cfg.decoder.describe()
     src, lengths, trg_in = _batch()
     normed.train()
     normed(src, lengths, trg_in).logsumexp(-1).sum().backward()
-    assert all(p.grad.abs().sum() > 0 for p in normed.decoder.gate_norms.parameters())
+    assert all(p.grad.abs().sum() > 0 for norm in _gate_norms(normed) for p in norm.parameters())
 
 
 # ---------------------------------------------------------------- scheduled sampling

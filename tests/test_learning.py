@@ -9,7 +9,7 @@ import pytest
 import torch
 from torch import nn
 
-from seq2seq.config import AttentionConfig, DecoderConfig, EncoderConfig, ModelConfig
+from seq2seq.config import AttentionConfig, DecoderConfig, DecodingOptions, EncoderConfig, ModelConfig
 from seq2seq.data import IndexedSide, collate
 from seq2seq.model import Seq2Seq
 from seq2seq.search import greedy_search
@@ -72,7 +72,7 @@ def _train_and_decode(cell: str, identity_init: bool, bidirectional: bool, lr: f
     model.eval()
     test_src = IndexedSide.from_lists([s for s, _ in test])
     batch = collate(test_src, None, list(range(N_TEST)), PAD, BOS, EOS)
-    hyps = greedy_search(model, batch.src, batch.src_lengths, BOS, EOS, max_len_a=1.0, max_len_b=3)
+    hyps = greedy_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(max_len_a=1.0, max_len_b=3))
     correct = sum(h.tokens == t for h, (_, t) in zip(hyps, test))
     return correct / N_TEST
 

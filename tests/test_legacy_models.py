@@ -21,7 +21,7 @@ def _inputs(kind: str) -> list[str]:
 
 def _translated(translator: Translator, lines: list[str], **options) -> str:
     out = io.StringIO()
-    translate_stream(translator, lines, out, progress=False, **options)
+    translate_stream(translator, lines, out, translator.options(**options), progress=False)
     return out.getvalue()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from conftest import in_folder
 from seq2seq.config import DataConfig
 from seq2seq.data.preparation import prepare_training_data, sampled_training_set
 from seq2seq.data.vocabulary import Vocabulary
@@ -50,7 +51,7 @@ def decoded(side, vocab: Vocabulary) -> list[list[str]]:
 
 def test_writes_vocabularies_into_model_dir(corpus):
     cfg, model_dir, train, _ = corpus
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     assert Vocabulary.load(model_dir / "src_vocab.txt") == data.src_vocab
     assert Vocabulary.load(model_dir / "trg_vocab.txt") == data.trg_vocab
     assert set(data.src_vocab.itos[4:]) == {t for s, _ in train for t in s.split()}
@@ -59,7 +60,7 @@ def test_writes_vocabularies_into_model_dir(corpus):
 
 def test_indexed_training_data_decodes_to_the_kept_tokens(corpus):
     cfg, model_dir, train, _ = corpus
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     kept = [(s, t) for s, t in train if len(s.split()) <= 10]
     assert len(data.train) == len(kept) == len(train) - 1
     assert decoded(data.train.src, data.src_vocab) == [s.split() for s, _ in kept]
@@ -68,7 +69,7 @@ def test_indexed_training_data_decodes_to_the_kept_tokens(corpus):
 
 def test_validation_keeps_raw_text_and_every_pair(corpus):
     cfg, model_dir, _, valid = corpus
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     assert data.valid_src == [s for s, _ in valid]
     assert data.valid_ref == [t for _, t in valid]
     assert len(data.valid) == len(valid)
@@ -77,9 +78,9 @@ def test_validation_keeps_raw_text_and_every_pair(corpus):
 
 def test_reuse_reloads_the_saved_vocabularies(corpus):
     cfg, model_dir, _, _ = corpus
-    first = prepare_training_data(cfg, model_dir, seed=1)
+    first = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     (model_dir / "trg_vocab.txt").write_text("".join(t + "\n" for t in first.trg_vocab.itos + ["EXTRA"]))
-    again = prepare_training_data(cfg, model_dir, seed=1, reuse=True)
+    again = prepare_training_data(*in_folder(cfg, model_dir), seed=1, reuse=True)
     assert again.trg_vocab.itos == first.trg_vocab.itos + ["EXTRA"]
     assert again.train.src.ids.tolist() == first.train.src.ids.tolist()
 
@@ -87,7 +88,7 @@ def test_reuse_reloads_the_saved_vocabularies(corpus):
 def test_no_pair_within_the_length_limits_is_an_error(corpus):
     cfg, model_dir, _, _ = corpus
     with pytest.raises(Seq2SeqError, match="data.max_length"):
-        prepare_training_data(replace(cfg, min_length=30, max_length=40), model_dir, seed=1)
+        prepare_training_data(*in_folder(replace(cfg, min_length=30, max_length=40), model_dir), seed=1)
 
 
 def test_empty_training_corpus_is_an_error(tmp_path):
@@ -95,20 +96,20 @@ def test_empty_training_corpus_is_an_error(tmp_path):
     valid = write_corpus(tmp_path, "valid", [("a", "A")])
     cfg = DataConfig(train=prefix, valid=valid, src_lang="src", trg_lang="trg", level="word")
     with pytest.raises(Seq2SeqError, match="empty"):
-        prepare_training_data(cfg, tmp_path, seed=1)
+        prepare_training_data(*in_folder(cfg, tmp_path), seed=1)
 
 
 def test_all_pieces_gives_both_sides_the_whole_joint_sentencepiece_vocabulary(corpus):
     cfg, model_dir, train, _ = corpus
     cfg = replace(cfg, level="sentencepiece",
                   sentencepiece=replace(cfg.sentencepiece, vocab_size=40, all_pieces=True))
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     pieces = data.src_tokenizer.pieces()
     assert data.src_vocab == data.trg_vocab == Vocabulary.from_tokens(pieces)
     assert len(data.src_vocab) == len(pieces) + 4 and "<unk>" not in pieces
     # the lowercase source alone would never produce the uppercase target pieces: counted per side, they differ
-    counted = prepare_training_data(replace(cfg, sentencepiece=replace(cfg.sentencepiece, all_pieces=False)),
-                                    model_dir, seed=1)
+    counted = prepare_training_data(*in_folder(replace(cfg, sentencepiece=replace(cfg.sentencepiece, all_pieces=False)),
+                                              model_dir), seed=1)
     assert len(counted.src_vocab) < len(data.src_vocab) and len(counted.trg_vocab) < len(data.trg_vocab)
     assert Vocabulary.load(model_dir / "src_vocab.txt") == counted.src_vocab
 
@@ -126,7 +127,7 @@ def texts(data, side: str) -> list[str]:
 def test_sampled_training_set_resegments_every_kept_pair_in_order(corpus):
     cfg, model_dir, train, _ = corpus
     cfg = sampling_cfg(cfg)
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     kept = [(s, t) for s, t in train if len(s.split()) <= 10]
     epoch0 = sampled_training_set(data, cfg, seed=1, epoch=0)
     resampled = replace(data, train=epoch0)
@@ -140,7 +141,7 @@ def test_sampled_training_set_resegments_every_kept_pair_in_order(corpus):
 
 def test_a_sample_over_max_length_keeps_the_best_segmentation(corpus):
     cfg, model_dir, _, _ = corpus
-    data = prepare_training_data(sampling_cfg(cfg, max_length=12), model_dir, seed=1)
+    data = prepare_training_data(*in_folder(sampling_cfg(cfg, max_length=12), model_dir), seed=1)
     longest = max(data.train.src.lengths + data.train.trg.lengths)
     tight = sampling_cfg(cfg, max_length=longest)
     sampled = sampled_training_set(data, tight, seed=1, epoch=0)
@@ -157,7 +158,7 @@ def test_a_sample_over_max_length_keeps_the_best_segmentation(corpus):
 def test_any_training_seed_gives_repeatable_samples(corpus, seed, nbest):
     cfg, model_dir, _, _ = corpus
     cfg = sampling_cfg(cfg, nbest=nbest)
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     a, b = (sampled_training_set(data, cfg, seed=seed, epoch=3) for _ in range(2))
     assert torch.equal(a.src.ids, b.src.ids) and torch.equal(a.trg.ids, b.trg.ids)  # sentencepiece took the seed
 
@@ -170,7 +171,7 @@ def test_sampling_that_sentencepiece_draws_warns_it_will_not_repeat(corpus, capl
     cfg = sampling_cfg(cfg, nbest=nbest)
     cfg = replace(cfg, sentencepiece=replace(cfg.sentencepiece, model_type=model_type))
     with caplog.at_level(logging.WARNING):
-        prepare_training_data(cfg, model_dir, seed=1)
+        prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     assert any("will not repeat exactly" in r.getMessage() for r in caplog.records) == warned
 
 
@@ -178,7 +179,7 @@ def test_separate_models_sample_each_side_from_its_own(corpus):
     cfg, model_dir, train, _ = corpus
     cfg = replace(sampling_cfg(cfg), sentencepiece=replace(sampling_cfg(cfg).sentencepiece, joint=False,
                                                           vocab_size=20))
-    data = prepare_training_data(cfg, model_dir, seed=1)
+    data = prepare_training_data(*in_folder(cfg, model_dir), seed=1)
     assert data.src_tokenizer is not data.trg_tokenizer
     resampled = replace(data, train=sampled_training_set(data, cfg, seed=1, epoch=0))
     kept = [(s, t) for s, t in train if len(s.split()) <= 10]
@@ -188,7 +189,7 @@ def test_separate_models_sample_each_side_from_its_own(corpus):
 
 def test_a_vocabulary_without_every_piece_cannot_sample(corpus):
     cfg, model_dir, _, _ = corpus
-    prepare_training_data(replace(cfg, level="sentencepiece", sentencepiece=replace(cfg.sentencepiece, vocab_size=40)),
-                          model_dir, seed=1)  # counted vocabularies, as a fine-tuning parent might leave them
+    counted = replace(cfg, level="sentencepiece", sentencepiece=replace(cfg.sentencepiece, vocab_size=40))
+    prepare_training_data(*in_folder(counted, model_dir), seed=1)  # counted vocabularies, as a fine-tuning parent might leave them
     with pytest.raises(Seq2SeqError, match="missing"):
-        prepare_training_data(sampling_cfg(cfg), model_dir, seed=1, reuse=True)
+        prepare_training_data(*in_folder(sampling_cfg(cfg), model_dir), seed=1, reuse=True)

@@ -73,14 +73,14 @@ def test_attention_examples_are_searched_with_the_command_lines_beam_and_alpha(t
     from seq2seq.translate import Translator
     calls, search = [], Translator.search
 
-    def recording(self, lines, **options):
+    def recording(self, lines, options=None, **kwargs):
         calls.append(options)
-        return search(self, lines, **options)
+        return search(self, lines, options, **kwargs)
     monkeypatch.setattr(Translator, "search", recording)
     src, ref = trained_model.data / "test.src", trained_model.data / "test.trg"
     assert main(["evaluate", "--model", str(trained_model.dir), "--src", str(src), "--ref", str(ref),
                  "--beam-size", "2", "--alpha", "0.5", "--bootstrap", "1", "--report", str(tmp_path)]) == 0
-    assert calls and all(c.get("beam_size") == 2 and c.get("alpha") == 0.5 for c in calls)
+    assert calls and all(c.beam_size == 2 and c.alpha == 0.5 for c in calls)
     assert json.loads((tmp_path / "report.json").read_text())["attention"]
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from seq2seq import Translator as LazyTranslator
 from seq2seq.errors import Seq2SeqError
+from seq2seq.model.cells import Int8StepCell
 from seq2seq.translate import Translator, translate_stream
 
 
@@ -31,7 +32,8 @@ def test_one_output_per_input_in_order(translator):
 
 def test_batch_size_does_not_change_translations(translator):
     lines = ["a b c d e f", "t s", "k l m n o p q r s", "h", "g f e d c b a g f e"]
-    assert translator.translate(lines, batch_tokens=4) == translator.translate(lines, batch_tokens=10_000)
+    assert translator.translate(lines, translator.options(batch_tokens=4)) == \
+        translator.translate(lines, translator.options(batch_tokens=10_000))
 
 
 def test_accepts_any_iterable(translator):
@@ -56,9 +58,9 @@ def test_very_long_input_respects_the_max_length(translator):
     (hyp_long,), (hyp_short,) = translator.search([long_line, "a b c"])
     assert len(hyp_long.tokens) <= a * 2000 + b
     assert len(hyp_short.tokens) <= a * 3 + b
-    (greedy_long,), = translator.search([long_line], beam_size=1)
+    (greedy_long,), = translator.search([long_line], translator.options(beam_size=1))
     assert len(greedy_long.tokens) <= a * 2000 + b
-    out = translator.translate([long_line], max_len_a=0.0, max_len_b=7)
+    out = translator.translate([long_line], translator.options(max_len_a=0.0, max_len_b=7))
     assert len(out) == 1 and 1 <= len(out[0].split()) <= 7
 
 
@@ -144,7 +146,7 @@ def test_a_device_that_is_not_cpu_or_cuda_is_a_clear_error(trained_model, name):
 def test_decoding_options_out_of_range_are_refused_by_name(translator, option, value, message):
     # the recipe's testing section refuses these values; a command-line flag must not slip them through
     with pytest.raises(Seq2SeqError, match=message):
-        translator.translate(["a b"], **{option: value})
+        translator.translate(["a b"], translator.options(**{option: value}))
 
 
 def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_model):
@@ -159,8 +161,9 @@ def test_int8_translates_like_fp32_and_leaves_the_original_model_alone(trained_m
     assert dynamic.Linear in kinds and kinds & {dynamic.GRU, dynamic.LSTM}
     assert not kinds & {nn.Linear, nn.GRU, nn.LSTM}
     assert any(type(m) is nn.Linear for m in fp32.model.modules())  # quantizing made a copy
-    assert fp32.model.decoder.int8 is None
-    assert set(int8.model.decoder.int8) >= {"input", "feed", "hh0"}  # the decoder's step products too
+    assert not any(isinstance(m, Int8StepCell) for m in fp32.model.modules())
+    assert all(isinstance(cell, Int8StepCell) for cell in int8.model.decoder.cells)  # the decoder's step products too
+    assert len(int8.model.decoder.cells[0].part_products()) == 2  # input feeding: embedding and context parts
     sources = (trained_model.data / "test.src").read_text(encoding="utf-8").splitlines()
     references = (trained_model.data / "test.trg").read_text(encoding="utf-8").splitlines()
     out32, out8 = fp32.translate(sources), int8.translate(sources)
@@ -203,8 +206,9 @@ def test_translate_stream_reads_and_writes_chunk_by_chunk(translator):
 def test_n_best_indices_count_from_the_start_of_the_input_across_chunks(translator):
     lines = ["a b c", "", "t s r q p", "e d", "k l"]
     whole, chunked = io.StringIO(), io.StringIO()
-    translate_stream(translator, lines, whole, progress=False, n_best=2, beam_size=3)
-    translate_stream(translator, lines, chunked, progress=False, n_best=2, beam_size=3, chunk_lines=2)
+    translate_stream(translator, lines, whole, translator.options(n_best=2, beam_size=3), progress=False)
+    translate_stream(translator, lines, chunked, translator.options(n_best=2, beam_size=3), progress=False,
+                     chunk_lines=2)
     rows = [row.split("\t") for row in chunked.getvalue().splitlines()]
     expected = [row.split("\t") for row in whole.getvalue().splitlines()]
     assert [(r[0], r[2]) for r in rows] == [(r[0], r[2]) for r in expected]
@@ -216,7 +220,7 @@ def test_options_are_checked_before_any_output_even_for_empty_input(translator):
     for lines in ([], ["a b"]):
         out = io.StringIO()
         with pytest.raises(Seq2SeqError, match="n-best"):
-            translate_stream(translator, lines, out, progress=True, n_best=3, beam_size=2)
+            translate_stream(translator, lines, out, translator.options(n_best=3, beam_size=2), progress=True)
         assert out.getvalue() == ""
 
 

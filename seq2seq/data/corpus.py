@@ -1,5 +1,4 @@
-"""Reads parallel text: plain files (optionally gzip) or any corpus the `datasets` library can load;
-makes the folders results are written to."""
+"""Reads parallel text: plain files (optionally gzip) or any corpus the `datasets` library can load."""
 from __future__ import annotations
 
 import gzip
@@ -48,16 +47,6 @@ def iter_lines(path: str | Path) -> Iterator[str]:
 
 def read_lines(path: str | Path) -> list[str]:
     return list(iter_lines(path))
-
-
-def make_dir(path: str | Path, what: str) -> Path:
-    """Create an output folder, following a symbolic link to one not yet made (runs kept on another
-    disk); a file in its place is an error naming the setting (`what`) to change."""
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise Seq2SeqError(f"{what} {path} is a file, not a directory: choose another {what}")
-    path.resolve().mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def read_text_pairs(prefix: str, src_lang: str, trg_lang: str) -> tuple[list[str], list[str]]:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
 from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
+from .text_files import TextFiles
 from .tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers, make_tokenizers
 from .vocabulary import Vocabulary
 
@@ -28,9 +28,9 @@ class TrainingData:
     train_text: tuple[list[str], list[str]]  # the kept pairs' raw text when sampling subwords, else empty
 
 
-def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: int = 1,
+def prepare_training_data(cfg: DataConfig, files: TextFiles, seed: int, threads: int = 1,
                           reuse: bool = False) -> TrainingData:
-    """Read the corpora, then train (or, with reuse, reload) tokenizers and vocabularies in model_dir."""
+    """Read the corpora, then train (or, with reuse, reload) tokenizers and vocabularies into `files`."""
     src_lines, trg_lines = read_pairs(cfg, "train")
     valid_src, valid_ref = read_pairs(cfg, "valid")
     if not src_lines:
@@ -39,9 +39,9 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
         raise Seq2SeqError(f"the validation corpus {cfg.valid} is empty")
     log.info("read %d training and %d validation pairs", len(src_lines), len(valid_src))
     if reuse:
-        src_tok, trg_tok = load_tokenizers(cfg, model_dir)
+        src_tok, trg_tok = load_tokenizers(cfg, files)
     else:
-        src_tok, trg_tok = make_tokenizers(cfg, model_dir, src_lines, trg_lines, seed, threads)
+        src_tok, trg_tok = make_tokenizers(cfg, files, src_lines, trg_lines, seed, threads)
     src_pieces, trg_pieces = tokenize_all(src_lines, src_tok), tokenize_all(trg_lines, trg_tok)
     keep = length_filter(src_pieces, trg_pieces, cfg.min_length, cfg.max_length)
     if not keep:
@@ -51,16 +51,15 @@ def prepare_training_data(cfg: DataConfig, model_dir: Path, seed: int, threads: 
     sampling = cfg.sentencepiece.sampling_alpha is not None
     train_text = ([src_lines[i] for i in keep], [trg_lines[i] for i in keep]) if sampling else ([], [])
     if reuse:
-        src_vocab = Vocabulary.load(model_dir / "src_vocab.txt")
-        trg_vocab = Vocabulary.load(model_dir / "trg_vocab.txt")
+        src_vocab, trg_vocab = Vocabulary.load(files.src_vocab), Vocabulary.load(files.trg_vocab)
     else:
         if cfg.sentencepiece.all_pieces:
             src_vocab, trg_vocab = (Vocabulary.from_tokens(tok.pieces()) for tok in (src_tok, trg_tok))
         else:
             src_vocab = Vocabulary.build(src_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
             trg_vocab = Vocabulary.build(trg_pieces, cfg.vocab_max_size, cfg.vocab_min_freq)
-        src_vocab.save(model_dir / "src_vocab.txt")
-        trg_vocab.save(model_dir / "trg_vocab.txt")
+        src_vocab.save(files.src_vocab)
+        trg_vocab.save(files.trg_vocab)
     log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))
     if sampling:
         for tokenizer, vocab, side in ((src_tok, src_vocab, "source"), (trg_tok, trg_vocab, "target")):

@@ -15,6 +15,7 @@ import sentencepiece as spm
 
 from ..config import DataConfig, Level
 from ..errors import Seq2SeqError
+from .text_files import TextFiles
 
 log = logging.getLogger(__name__)
 UNK_PENALTY = 10.0  # sentencepiece scores an unknown character this far under its lowest piece
@@ -196,33 +197,25 @@ def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig,
     return model_file
 
 
-def tokenizer_files(cfg: DataConfig, model_dir: Path) -> tuple[Path, Path]:
-    """Where a model directory keeps its sentencepiece models (one file when joint)."""
-    if cfg.sentencepiece.joint:
-        return model_dir / "spm.joint.model", model_dir / "spm.joint.model"
-    return model_dir / "spm.src.model", model_dir / "spm.trg.model"
-
-
-def make_tokenizers(cfg: DataConfig, model_dir: Path, src_train: list[str], trg_train: list[str],
+def make_tokenizers(cfg: DataConfig, files: TextFiles, src_train: list[str], trg_train: list[str],
                     seed: int, threads: int = 1) -> tuple[Tokenizer, Tokenizer]:
-    """Train or copy the tokenizers a recipe asks for into `model_dir`, and return them."""
+    """Train or copy the tokenizers a recipe asks for into `files`, and return them."""
     if cfg.level is not Level.SENTENCEPIECE:
-        return load_tokenizers(cfg, model_dir)
-    src_file, trg_file = tokenizer_files(cfg, model_dir)
+        return load_tokenizers(cfg, files)
     given = (cfg.sentencepiece.src_model, cfg.sentencepiece.trg_model)
     if cfg.sentencepiece.joint:
         if given[0]:
-            _copy_model(given[0], src_file, "data.sentencepiece.src_model")
+            _copy_model(given[0], files.src_pieces, "data.sentencepiece.src_model")
         else:
-            train_sentencepiece(src_train + trg_train, src_file, cfg, seed, threads)
+            train_sentencepiece(src_train + trg_train, files.src_pieces, cfg, seed, threads)
     else:
-        for path, target, lines, key in ((given[0], src_file, src_train, "src_model"),
-                                         (given[1], trg_file, trg_train, "trg_model")):
+        for path, target, lines, key in ((given[0], files.src_pieces, src_train, "src_model"),
+                                         (given[1], files.trg_pieces, trg_train, "trg_model")):
             if path:
                 _copy_model(path, target, f"data.sentencepiece.{key}")
             else:
                 train_sentencepiece(lines, target, cfg, seed, threads)
-    return load_tokenizers(cfg, model_dir)
+    return load_tokenizers(cfg, files)
 
 
 def _copy_model(source: str, target: Path, key: str) -> None:
@@ -231,12 +224,11 @@ def _copy_model(source: str, target: Path, key: str) -> None:
     shutil.copyfile(source, target)
 
 
-def load_tokenizers(cfg: DataConfig, model_dir: Path) -> tuple[Tokenizer, Tokenizer]:
-    """The source and target tokenizers of a trained model directory."""
+def load_tokenizers(cfg: DataConfig, files: TextFiles) -> tuple[Tokenizer, Tokenizer]:
+    """The source and target tokenizers of a trained model."""
     if cfg.level is Level.WORD:
         return WordTokenizer(cfg.lowercase), WordTokenizer(cfg.lowercase)
     if cfg.level is Level.CHAR:
         return CharTokenizer(cfg.lowercase), CharTokenizer(cfg.lowercase)
-    src_file, trg_file = tokenizer_files(cfg, model_dir)
-    src = SentencePieceTokenizer(src_file, cfg.lowercase)
-    return src, (src if trg_file == src_file else SentencePieceTokenizer(trg_file, cfg.lowercase))
+    src = SentencePieceTokenizer(files.src_pieces, cfg.lowercase)
+    return src, (src if files.joint else SentencePieceTokenizer(files.trg_pieces, cfg.lowercase))

@@ -1,11 +1,16 @@
 """Recurrent cells: PyTorch's fused layers for speed, and the same math step by step where an option needs it.
 
 Every layer keeps its weights in PyTorch's own layout (gates r,z,n for GRU; i,f,g,o for LSTM), so the
-fused kernel and the explicit step below compute the same function from the same parameters.
+fused kernel and the explicit steps below compute the same function from the same parameters. Each cell
+type's gate math is written once, in its StepCell class, and used by the decoder and the encoder's loop.
 """
 from __future__ import annotations
 
-from typing import Optional
+import copy
+import functools
+import itertools
+import warnings
+from typing import Callable, Optional, Sequence
 
 import torch
 from torch import Tensor, nn
@@ -14,8 +19,10 @@ from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 from ..config import Cell
 
 _FUSED = {Cell.RNN_TANH: nn.RNN, Cell.RNN_RELU: nn.RNN, Cell.GRU: nn.GRU, Cell.LSTM: nn.LSTM}
-_STEPPED = {Cell.RNN_TANH: nn.RNNCell, Cell.RNN_RELU: nn.RNNCell, Cell.GRU: nn.GRUCell, Cell.LSTM: nn.LSTMCell}
-GATES = {Cell.RNN_TANH: 1, Cell.RNN_RELU: 1, Cell.GRU: 3, Cell.LSTM: 4}
+
+
+def _kwargs(cell: Cell) -> dict:
+    return {"nonlinearity": "relu" if cell is Cell.RNN_RELU else "tanh"} if cell in (Cell.RNN_TANH, Cell.RNN_RELU) else {}
 
 
 class SequenceDropout(nn.Module):
@@ -64,46 +71,172 @@ class GateNorm(nn.Module):
         return normed.reshape(x.shape) * self.weight + self.bias
 
 
-def _kwargs(cell: Cell) -> dict:
-    return {"nonlinearity": "relu" if cell is Cell.RNN_RELU else "tanh"} if cell in (Cell.RNN_TANH, Cell.RNN_RELU) else {}
+def _identity_init_(weight_hh: Tensor, *biases: Tensor) -> None:
+    """IRNN (Le et al. 2015): the recurrent matrix starts as the identity and the biases at zero."""
+    with torch.no_grad():
+        weight_hh.copy_(torch.eye(weight_hh.shape[1]))
+        for bias in biases:
+            bias.zero_()
 
 
-def cell_step(cell: Cell, gx: Tensor, h: Tensor, c: Optional[Tensor], w_hh: Tensor, b_hh: Optional[Tensor],
-              h_mask: Optional[Tensor] = None) -> tuple[Tensor, Optional[Tensor]]:
-    """One step given the input-side gates gx = W_ih x + b_ih (batch, gates*hidden).
+Product = Callable[[Tensor], Tensor]
 
-    h_mask is recurrent dropout: it masks h on the hidden-to-hidden path only, never the carried state.
+
+class _Step(nn.Module):
+    """What a cell and its int8 twin share: the step itself, given the two products and the gate math."""
+
+    norm_ih: Optional[GateNorm]
+    norm_hh: Optional[GateNorm]
+
+    @staticmethod
+    def activate(gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        """The cell's nonlinearity given gx = W_ih x + b_ih and gh = W_hh h + b_hh (batch, gates*hidden)."""
+        raise NotImplementedError
+
+    def hidden_product(self, h: Tensor) -> Tensor:
+        raise NotImplementedError
+
+    def forward(self, gx: Tensor, h: Tensor, c: Optional[Tensor],
+                h_mask: Optional[Tensor] = None) -> tuple[Tensor, Optional[Tensor]]:
+        """One step from the input-side gates gx (batch, gates*hidden): new h and c (c None unless LSTM).
+
+        h_mask is recurrent dropout: it masks h on the hidden-to-hidden path only, never the carried state.
+        """
+        gh = self.hidden_product(h if h_mask is None else h * h_mask)
+        if self.norm_ih is not None:
+            gx, gh = self.norm_ih(gx), self.norm_hh(gh)
+        return self.activate(gx, gh, h, c)
+
+
+class StepCell(_Step):
+    """A recurrent cell for step-by-step use: its weights in PyTorch's layout and names (those of
+    nn.GRUCell and friends, so fused kernels' math and checkpoints carry over), its optional gate
+    normalisation, its gate math (which the encoder's explicit loop uses too) and its int8 twin.
+
+    The input may be a concatenation of parts (the decoder's embedding and fed-back context); each
+    part's product can be taken on its own, so a part known for all steps at once is multiplied once.
     """
-    gh = nn.functional.linear(h if h_mask is None else h * h_mask, w_hh, b_hh)
-    return gates_step(cell, gx, gh, h, c)
+
+    gates = 1
+
+    def __init__(self, input_sizes: Sequence[int], hidden_size: int, layer_norm: bool = False,
+                 identity_init: bool = False):
+        super().__init__()
+        self.input_sizes, self.hidden_size = tuple(input_sizes), hidden_size
+        rows = self.gates * hidden_size
+        self.weight_ih = nn.Parameter(torch.empty(rows, sum(self.input_sizes)))
+        self.weight_hh = nn.Parameter(torch.empty(rows, hidden_size))
+        self.bias_ih = nn.Parameter(torch.empty(rows))
+        self.bias_hh = nn.Parameter(torch.empty(rows))
+        bound = hidden_size ** -0.5  # PyTorch's own cell initialisation, parameter by parameter
+        for weight in (self.weight_ih, self.weight_hh, self.bias_ih, self.bias_hh):
+            nn.init.uniform_(weight, -bound, bound)
+        if identity_init:
+            _identity_init_(self.weight_hh, self.bias_ih, self.bias_hh)
+        self.norm_ih = GateNorm(self.gates, hidden_size) if layer_norm else None
+        self.norm_hh = GateNorm(self.gates, hidden_size) if layer_norm else None
+
+    def input_product(self, x: Tensor) -> Tensor:
+        """W_ih x + b_ih for the whole input (…, sum(input_sizes)) -> (…, gates*hidden)."""
+        return nn.functional.linear(x, self.weight_ih, self.bias_ih)
+
+    def part_products(self) -> list[Product]:
+        """One product per input part, the first with the bias; together they make input_product.
+
+        Take them once per sequence, not per step: each weight slice's backward writes a zero-filled
+        copy of the whole weight, which per step cost about a tenth of a training update.
+        """
+        if len(self.input_sizes) == 1:
+            return [self.input_product]
+        bounds = [0, *itertools.accumulate(self.input_sizes)]
+        return [functools.partial(nn.functional.linear, weight=self.weight_ih[:, start:stop],
+                                  bias=self.bias_ih if i == 0 else None)
+                for i, (start, stop) in enumerate(zip(bounds, bounds[1:]))]
+
+    def hidden_product(self, h: Tensor) -> Tensor:
+        return nn.functional.linear(h, self.weight_hh, self.bias_hh)
+
+    def int8(self) -> "Int8StepCell":
+        """This cell for CPU decoding with int8 weights in every product; this cell is left untouched."""
+        return Int8StepCell(self)
 
 
-def gates_step(cell: Cell, gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
-    """The cell's nonlinearity given both products: gx = W_ih x + b_ih and gh = W_hh h + b_hh (batch, gates*hidden)."""
-    if cell is Cell.GRU:
-        xr, xz, xn = gx.chunk(3, 1)
-        hr, hz, hn = gh.chunk(3, 1)
+def _int8_linear(weight: Tensor, bias: Optional[Tensor]) -> nn.Module:
+    """An int8 layer computing x weight^T + bias: weights int8, activations quantized on the fly."""
+    from torch.ao.quantization import quantize_dynamic
+
+    layer = nn.Linear(weight.shape[1], weight.shape[0], bias=bias is not None)
+    with torch.no_grad():
+        layer.weight.copy_(weight)
+        if bias is not None:
+            layer.bias.copy_(bias)
+    with warnings.catch_warnings():  # torch marks its quantized tensor constructors deprecated, not removed
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return quantize_dynamic(nn.Sequential(layer), {nn.Linear}, dtype=torch.qint8)[0]
+
+
+class Int8StepCell(_Step):
+    """A step cell's int8 twin: the same step, its products made by int8 layers (gate norms stay float)."""
+
+    def __init__(self, cell: StepCell):
+        super().__init__()
+        self.activate = cell.activate  # the cell type's gate math
+        self.input_sizes, self.hidden_size = cell.input_sizes, cell.hidden_size
+        bounds = [0, *itertools.accumulate(cell.input_sizes)]
+        self.parts = nn.ModuleList(_int8_linear(cell.weight_ih[:, start:stop], cell.bias_ih if i == 0 else None)
+                                   for i, (start, stop) in enumerate(zip(bounds, bounds[1:])))
+        self.whole = self.parts[0] if len(self.parts) == 1 else _int8_linear(cell.weight_ih, cell.bias_ih)
+        self.hidden = _int8_linear(cell.weight_hh, cell.bias_hh)
+        self.norm_ih, self.norm_hh = copy.deepcopy(cell.norm_ih), copy.deepcopy(cell.norm_hh)
+
+    def input_product(self, x: Tensor) -> Tensor:
+        return self.whole(x)
+
+    def part_products(self) -> list[Product]:
+        return list(self.parts)
+
+    def hidden_product(self, h: Tensor) -> Tensor:
+        return self.hidden(h)
+
+
+class GRUCell(StepCell):
+    gates = 3
+
+    @staticmethod
+    def activate(gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        xr, xz, xn = gx.chunk(3, -1)
+        hr, hz, hn = gh.chunk(3, -1)
         r = torch.sigmoid(xr + hr)
         z = torch.sigmoid(xz + hz)
         n = torch.tanh(xn + r * hn)
         return n + z * (h - n), None
-    if cell is Cell.LSTM:
-        i, f, g, o = (gx + gh).chunk(4, 1)
+
+
+class LSTMCell(StepCell):
+    gates = 4
+
+    @staticmethod
+    def activate(gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        i, f, g, o = (gx + gh).chunk(4, -1)
         c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
         return torch.sigmoid(o) * torch.tanh(c), c
-    pre = gx + gh
-    return (torch.relu(pre) if cell is Cell.RNN_RELU else torch.tanh(pre)), None
 
 
-def make_step_cell(cell: Cell, input_size: int, hidden_size: int, identity_init: bool = False) -> nn.Module:
-    """Parameters for a step-by-step cell (weight_ih, weight_hh, bias_ih, bias_hh)."""
-    module = _STEPPED[cell](input_size, hidden_size, **_kwargs(cell))
-    if identity_init:
-        with torch.no_grad():
-            module.weight_hh.copy_(torch.eye(hidden_size))
-            module.bias_hh.zero_()
-            module.bias_ih.zero_()
-    return module
+class TanhRNNCell(StepCell):
+    @staticmethod
+    def activate(gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        return torch.tanh(gx + gh), None
+
+
+class ReLURNNCell(StepCell):
+    @staticmethod
+    def activate(gx: Tensor, gh: Tensor, h: Tensor, c: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
+        return torch.relu(gx + gh), None
+
+
+STEP_CELLS: dict[Cell, type[StepCell]] = {Cell.GRU: GRUCell, Cell.LSTM: LSTMCell, Cell.RNN_TANH: TanhRNNCell,
+                                          Cell.RNN_RELU: ReLURNNCell}
 
 
 class RecurrentLayer(nn.Module):
@@ -121,12 +254,8 @@ class RecurrentLayer(nn.Module):
                                 **_kwargs(cell))
         self.directions = 2 if bidirectional else 1
         if identity_init:
-            with torch.no_grad():
-                for name, param in self.rnn.named_parameters():
-                    if name.startswith("weight_hh"):
-                        param.copy_(torch.eye(hidden_size))
-                    elif name.startswith("bias"):
-                        param.zero_()
+            for suffix in ("_l0", "_l0_reverse")[:self.directions]:
+                _identity_init_(*(getattr(self.rnn, f"{name}{suffix}") for name in ("weight_hh", "bias_ih", "bias_hh")))
 
     def forward(self, x: Tensor, lengths: Tensor) -> tuple[Tensor, Tensor, Optional[Tensor]]:
         """x (batch, time, input), lengths (batch,) on CPU -> outputs (batch, time, dirs*hidden),
@@ -147,6 +276,7 @@ class RecurrentLayer(nn.Module):
         # reversing each sentence inside its own length turns the backward pass into a forward one
         reverse = torch.where(valid, lengths.unsqueeze(1) - 1 - steps, steps)  # (batch, time)
         outs, hs, cs = [], [], []
+        activate = STEP_CELLS[self.cell].activate
         for d in range(self.directions):
             suffix = "_reverse" if d == 1 else ""
             p = lambda n: getattr(self.rnn, f"{n}_l0{suffix}")  # noqa: E731
@@ -157,7 +287,8 @@ class RecurrentLayer(nn.Module):
             mask = torch.empty_like(h).bernoulli_(1 - self.recurrent_dropout) / (1 - self.recurrent_dropout)
             out = []
             for t in range(time):
-                h_new, c_new = cell_step(self.cell, gx[:, t], h, c, p("weight_hh"), p("bias_hh"), mask)
+                gh = nn.functional.linear(h * mask, p("weight_hh"), p("bias_hh"))
+                h_new, c_new = activate(gx[:, t], gh, h, c)
                 keep = valid[:, t].unsqueeze(1)
                 h = torch.where(keep, h_new, h)
                 c = None if c is None else torch.where(keep, c_new, c)

@@ -14,7 +14,8 @@ from torch import Tensor, nn
 
 from ..config import AttentionConfig, Bridge, Cell, DecoderConfig
 from .attention import make_attention
-from .cells import GATES, GateNorm, SequenceDropout, gates_step, make_step_cell
+from .cells import STEP_CELLS, Product, SequenceDropout
+from .upgrade import rename_old_keys
 
 
 @dataclass
@@ -64,19 +65,15 @@ class RecurrentDecoder(nn.Module):
         self.embedding = nn.Embedding(vocab_size, cfg.embedding_size, padding_idx=pad_id)
         self.dropout = SequenceDropout(cfg.dropout, cfg.variational)
         self.recurrent_dropout = SequenceDropout(cfg.recurrent_dropout, True)
-        feed = memory_size if cfg.input_feeding else 0
+        step_cell = STEP_CELLS[cfg.cell]
+        first_inputs = (cfg.embedding_size, memory_size) if cfg.input_feeding else (cfg.embedding_size,)
         self.cells = nn.ModuleList(
-            make_step_cell(cfg.cell, cfg.embedding_size + feed if i == 0 else cfg.hidden_size,
-                           cfg.hidden_size, cfg.identity_init)
+            step_cell(first_inputs if i == 0 else (cfg.hidden_size,), cfg.hidden_size, cfg.layer_norm, cfg.identity_init)
             for i in range(cfg.num_layers))
         self.attention = make_attention(attention, cfg.hidden_size, memory_size)
         # s_t = cell(c_t, s'_t): the top layer's state after attention, from this step's context
-        self.conditional = (make_step_cell(cfg.cell, memory_size, cfg.hidden_size, cfg.identity_init)
+        self.conditional = (step_cell((memory_size,), cfg.hidden_size, cfg.layer_norm, cfg.identity_init)
                             if cfg.conditional else None)
-        norm_names = [f"{side}{i}" for i in range(cfg.num_layers) for side in ("ih", "hh")]
-        norm_names += ["cond_ih", "cond_hh"] if cfg.conditional else []
-        self.gate_norms = (nn.ModuleDict({name: GateNorm(GATES[cfg.cell], cfg.hidden_size) for name in norm_names})
-                           if cfg.layer_norm else None)
         layers_hidden = cfg.num_layers * cfg.hidden_size
         self.bridge = nn.Linear(encoder_final_size, layers_hidden) if cfg.init is Bridge.BRIDGE else None
         self.cell_bridge = (nn.Linear(encoder_final_size, layers_hidden)
@@ -87,7 +84,7 @@ class RecurrentDecoder(nn.Module):
         if cfg.tie_embeddings:
             self.output.weight = self.embedding.weight
         self.memory_size = memory_size
-        self.int8: Optional[nn.ModuleDict] = None  # int8 layers for the step products (model/quantize.py)
+        self.register_load_state_dict_pre_hook(rename_old_keys)  # checkpoints of older versions load too
 
     # ------------------------------------------------------------------ state
 
@@ -118,59 +115,31 @@ class RecurrentDecoder(nn.Module):
 
     # ------------------------------------------------------------------ one step
 
-    def input_gates(self, embedded: Tensor) -> Tensor:
-        """The first layer's input-side gates from the embedding alone (…, gates*hidden): no recurrence."""
-        cell = self.cells[0]
-        return self._product("input", embedded, cell.weight_ih[:, :self.cfg.embedding_size], cell.bias_ih)
-
-    def _product(self, name: str, x: Tensor, weight: Tensor, bias: Optional[Tensor]) -> Tensor:
-        """x W^T + b for one of the recurrent layers' products, or its int8 layer once quantize_int8 made one."""
-        if self.int8 is not None:
-            return self.int8[name](x)
-        return nn.functional.linear(x, weight, bias)
-
-    def _normed(self, name: str, gates: Tensor) -> Tensor:
-        """The product's gates after layer normalisation when the decoder has it (batch, gates*hidden)."""
-        return gates if self.gate_norms is None else self.gate_norms[name](gates)
-
-    def feed_weight(self) -> Optional[Tensor]:
-        """The first layer's input weights for the fed-back context (gates*hidden, memory), or None.
-
-        Slice it once per sequence, not per step: each slice's backward writes a zero-filled copy
-        of the whole weight, which per step cost about a tenth of a training update.
-        """
-        return self.cells[0].weight_ih[:, self.cfg.embedding_size:] if self.cfg.input_feeding else None
+    def input_products(self) -> tuple[Product, Optional[Product]]:
+        """The first layer's input products: from the embedding, and from the fed-back context (None
+        without input feeding). Take them once per sequence (StepCell.part_products says why)."""
+        products = self.cells[0].part_products()
+        return products[0], (products[1] if self.cfg.input_feeding else None)
 
     def _advance(self, memory: Memory, state: DecoderState, gates: Tensor, masks: StepMasks,
-                 feed_weight: Optional[Tensor]) -> tuple[DecoderState, Tensor]:
-        """Run the recurrent layers and attention one step; gates (batch, gates*hidden) from input_gates."""
-        if feed_weight is not None:
-            gates = gates + self._product("feed", state.context, feed_weight, None)
+                 feed: Optional[Product]) -> tuple[DecoderState, Tensor]:
+        """Run the recurrent layers and attention one step; gates (batch, gates*hidden) from the
+        embedding's input product."""
+        if feed is not None:
+            gates = gates + feed(state.context)
         hiddens, cells = [], []
         for i, cell in enumerate(self.cells):
             if i > 0:
-                below = self.dropout.step(hiddens[-1], masks.between[i - 1])
-                gates = self._product(f"ih{i}", below, cell.weight_ih, cell.bias_ih)
-            h = state.hidden[i]
-            mask = masks.recurrent[i]
-            gh = self._product(f"hh{i}", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
-            h, c = gates_step(self.cfg.cell, self._normed(f"ih{i}", gates), self._normed(f"hh{i}", gh), h,
-                              None if state.cell is None else state.cell[i])
+                gates = cell.input_product(self.dropout.step(hiddens[-1], masks.between[i - 1]))
+            h, c = cell(gates, state.hidden[i], None if state.cell is None else state.cell[i], masks.recurrent[i])
             hiddens.append(h)
             cells.append(c)
         context, weights = self.attention(hiddens[-1], memory.keys, memory.states, memory.pad_mask)
-        if self.conditional is not None:
-            hiddens[-1], cells[-1] = self._conditional(context, hiddens[-1], cells[-1], masks.conditional)
+        if self.conditional is not None:  # this step's context updates the top state
+            hiddens[-1], cells[-1] = self.conditional(self.conditional.input_product(context), hiddens[-1],
+                                                      cells[-1], masks.conditional)
         cell_state = torch.stack(cells) if state.cell is not None else None
         return DecoderState(torch.stack(hiddens), cell_state, context), weights
-
-    def _conditional(self, context: Tensor, h: Tensor, c: Optional[Tensor],
-                     mask: Optional[Tensor]) -> tuple[Tensor, Optional[Tensor]]:
-        """The conditional cell: this step's context (batch, memory) updates the top state (batch, hidden)."""
-        cell = self.conditional
-        gx = self._product("cond_ih", context, cell.weight_ih, cell.bias_ih)
-        gh = self._product("cond_hh", h if mask is None else h * mask, cell.weight_hh, cell.bias_hh)
-        return gates_step(self.cfg.cell, self._normed("cond_ih", gx), self._normed("cond_hh", gh), h, c)
 
     def readout_features(self, top: Tensor, context: Tensor, embedded: Tensor,
                          mask: Optional[Tensor] = None) -> Tensor:
@@ -194,7 +163,8 @@ class RecurrentDecoder(nn.Module):
                      masks: StepMasks) -> tuple[DecoderState, Tensor, Tensor]:
         """The one step search and scheduled sampling share: embed, advance, read out logits."""
         embedded = self.dropout.step(self.embedding(prev), masks.embedding)
-        state, weights = self._advance(memory, state, self.input_gates(embedded), masks, self.feed_weight())
+        from_embedding, feed = self.input_products()
+        state, weights = self._advance(memory, state, from_embedding(embedded), masks, feed)
         return state, self.readout(state.hidden[-1], state.context, embedded, masks.readout), weights
 
     # ------------------------------------------------------------------ whole sequences
@@ -213,10 +183,11 @@ class RecurrentDecoder(nn.Module):
         """Teacher forcing up to the output layer: trg_in (batch, trg_len) -> (batch, trg_len, readout)."""
         masks = self.step_masks(trg_in.shape[0], memory.states)
         embedded = self.dropout(self.embedding(trg_in))  # (batch, trg_len, embedding)
-        gates = self.input_gates(embedded)  # (batch, trg_len, gates*hidden), all steps at once
-        tops, contexts, feed_weight = [], [], self.feed_weight()
+        from_embedding, feed = self.input_products()
+        gates = from_embedding(embedded)  # (batch, trg_len, gates*hidden), all steps at once
+        tops, contexts = [], []
         for step_gates in gates.unbind(1):  # unbind: one backward for all steps, not a zero-filled copy per step
-            state, _ = self._advance(memory, state, step_gates, masks, feed_weight)
+            state, _ = self._advance(memory, state, step_gates, masks, feed)
             tops.append(state.hidden[-1])
             contexts.append(state.context)
         return self.readout_features(torch.stack(tops, 1), torch.stack(contexts, 1), embedded)

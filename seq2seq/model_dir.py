@@ -1,0 +1,193 @@
+"""The layout of a model directory, in one place: what `train` writes there and every other job reads.
+
+    recipe.yaml            the resolved recipe the model was trained with
+    src_vocab.txt          vocabularies, one token a line
+    trg_vocab.txt
+    spm.joint.model        sentencepiece model(s): spm.joint.model, or spm.src.model and spm.trg.model
+    train.log              the training log
+    validations.jsonl      one JSON record per validation
+    checkpoints/           best.pt, last.pt (with optimizer and training state), step_N.pt, averaged.pt, ...
+"""
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+from typing import Any, Optional
+
+import torch
+
+from .config import DataConfig, Recipe, load_recipe, save_recipe
+from .data import Vocabulary
+from .data.text_files import TextFiles
+from .data.tokenizers import Tokenizer, load_tokenizers
+from .errors import Seq2SeqError
+from .model import Seq2Seq
+
+_LOAD_ERRORS = (OSError, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError, ValueError)
+
+
+def make_dir(path: str | Path, what: str) -> Path:
+    """Create an output folder, following a symbolic link to one not yet made (runs kept on another
+    disk); a file in its place is an error naming the setting (`what`) to change."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise Seq2SeqError(f"{what} {path} is a file, not a directory: choose another {what}")
+    path.resolve().mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_save(payload: Any, target: Path) -> Path:
+    """torch.save through a temporary file and a rename: a crash mid-write never leaves a cut-short file."""
+    partial = target.with_suffix(".tmp")
+    torch.save(payload, partial)
+    partial.replace(target)
+    return target
+
+
+class ModelDir:
+    """A model directory: its files' names, the one 'is this a model directory' check, checkpoint
+    names and files, and the one atomic save."""
+
+    RECIPE, LOG, VALIDATIONS, CHECKPOINTS = "recipe.yaml", "train.log", "validations.jsonl", "checkpoints"
+    STEP = "step_"  # step checkpoints are step_N.pt
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"ModelDir({str(self.path)!r})"
+
+    @property
+    def recipe_file(self) -> Path:
+        return self.path / self.RECIPE
+
+    @property
+    def log_file(self) -> Path:
+        return self.path / self.LOG
+
+    @property
+    def validations_file(self) -> Path:
+        return self.path / self.VALIDATIONS
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.path / self.CHECKPOINTS
+
+    def text_files(self, data: DataConfig) -> TextFiles:
+        """Where this directory keeps its vocabularies and sentencepiece models (one file when joint)."""
+        if data.sentencepiece.joint:
+            src_pieces = trg_pieces = self.path / "spm.joint.model"
+        else:
+            src_pieces, trg_pieces = self.path / "spm.src.model", self.path / "spm.trg.model"
+        return TextFiles(self.path / "src_vocab.txt", self.path / "trg_vocab.txt", src_pieces, trg_pieces)
+
+    # ------------------------------------------------------------------ reading a trained model
+
+    def exists(self) -> bool:
+        """Is this a model directory (training wrote its recipe here)?"""
+        return self.recipe_file.is_file()
+
+    def require(self, role: str = "") -> "ModelDir":
+        """This directory, or the one error every job gives for a folder that is not a model directory."""
+        if not self.exists():
+            prefix = f"{role}: " if role else ""
+            raise Seq2SeqError(f"{prefix}{self.path} is not a model directory (no {self.RECIPE}); "
+                               "give the model_dir of a trained model, or train one first")
+        return self
+
+    def recipe(self) -> Recipe:
+        return load_recipe(self.require().recipe_file)
+
+    def save_recipe(self, recipe: Recipe) -> None:
+        save_recipe(recipe, self.recipe_file)
+
+    def vocabularies(self, data: DataConfig) -> tuple[Vocabulary, Vocabulary]:
+        files = self.text_files(data)
+        return Vocabulary.load(files.src_vocab), Vocabulary.load(files.trg_vocab)
+
+    def tokenizers(self, data: DataConfig) -> tuple[Tokenizer, Tokenizer]:
+        return load_tokenizers(data, self.text_files(data))
+
+    # ------------------------------------------------------------------ checkpoints
+
+    @staticmethod
+    def is_checkpoint_name(checkpoint: str) -> bool:
+        """A name in a model's checkpoints/ (best, last, averaged, step_300), not a file path."""
+        return Path(checkpoint).name == checkpoint and not checkpoint.endswith(".pt")
+
+    @classmethod
+    def step_of(cls, path: Path) -> Optional[int]:
+        """N for a step_N.pt file, else None: the one parser of step checkpoint names."""
+        number = path.stem[len(cls.STEP):]
+        return int(number) if path.stem.startswith(cls.STEP) and number.isdigit() else None
+
+    def checkpoint(self, name: str) -> Path:
+        """The file of checkpoint `name` (best, last, step_N, averaged, ...), whether or not it exists yet."""
+        return self.checkpoints / f"{name}.pt"
+
+    def has_checkpoint(self, name: str) -> bool:
+        return self.checkpoint(name).is_file()
+
+    def find_checkpoint(self, checkpoint: str) -> Path:
+        """best | last | another name in checkpoints/ (averaged, step_N) | a file path; a missing one is a
+        clear error listing what the directory has."""
+        path = self.checkpoint(checkpoint) if self.is_checkpoint_name(checkpoint) else Path(checkpoint)
+        if not path.is_file():
+            have = sorted(p.stem for p in self.checkpoints.glob("*.pt"))
+            raise Seq2SeqError(f"checkpoint not found: {path} (is {self.path} a trained model directory? "
+                               f"its checkpoints: {', '.join(have) or 'none'})")
+        return path
+
+    def step_checkpoints(self) -> list[Path]:
+        """The step_N.pt files, oldest first (training keeps `training.keep_last` of them)."""
+        steps = [(self.step_of(p), p) for p in self.checkpoints.glob(f"{self.STEP}*.pt")]
+        return [p for n, p in sorted((n, p) for n, p in steps if n is not None)]
+
+    def save_checkpoint(self, name: str, payload: dict) -> Path:
+        self.checkpoints.mkdir(parents=True, exist_ok=True)
+        return atomic_save(payload, self.checkpoint(name))
+
+    def copy_checkpoint(self, source: str, target: str) -> Path:
+        """Checkpoint `source` also under the name `target` (best.pt from step_N.pt), atomically."""
+        partial = self.checkpoint(target).with_suffix(".tmp")
+        shutil.copyfile(self.checkpoint(source), partial)
+        return partial.replace(self.checkpoint(target))
+
+    def prune_steps(self, keep: int) -> None:
+        """Delete all but the `keep` newest step checkpoints."""
+        for old in self.step_checkpoints()[:-keep]:
+            old.unlink()
+
+    def load_checkpoint(self, checkpoint: str, full: bool = False) -> dict:
+        """A checkpoint's payload, on the CPU; full: with optimizer and RNG state (only files we wrote)."""
+        path = self.find_checkpoint(checkpoint)
+        try:
+            return torch.load(path, map_location="cpu", weights_only=not full)
+        except _LOAD_ERRORS as error:
+            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint "
+                               f"({str(error).splitlines()[0][:200] if str(error) else type(error).__name__})") from None
+
+    def load_model(self, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
+        """The model `recipe` describes, with the weights of one of this directory's checkpoints, on the CPU."""
+        model = Seq2Seq(recipe.model, src_size, trg_size, Vocabulary.pad_id)
+        path = self.find_checkpoint(checkpoint)
+        try:
+            model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
+        except _LOAD_ERRORS as error:
+            raise Seq2SeqError(f"{path} does not fit the model section it is loaded into "
+                               f"({str(error).splitlines()[0][:200]}); sizes, cells and options must be those in "
+                               f"{self.recipe_file} (dropout may differ)") from None
+        return model
+
+    # ------------------------------------------------------------------ a run's record
+
+    def append_validation(self, record: dict) -> None:
+        with self.validations_file.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(record) + "\n")
+
+    def clear_run(self) -> None:
+        """Forget an earlier run (train --overwrite): its checkpoints and validation record."""
+        shutil.rmtree(self.checkpoints, ignore_errors=True)
+        self.validations_file.unlink(missing_ok=True)
