@@ -41,7 +41,11 @@ def make_dir(path: str | Path, what: str) -> Path:
 def atomic_save(payload: Any, target: Path) -> Path:
     """torch.save through a temporary file and a rename: a crash mid-write never leaves a cut-short file."""
     partial = target.with_suffix(".tmp")
-    torch.save(payload, partial)
+    try:
+        torch.save(payload, partial)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(target)
     return target
 

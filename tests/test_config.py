@@ -441,3 +441,46 @@ def test_subword_sampling_needs_every_piece_in_the_vocabulary():
 def test_subword_sampling_values_out_of_range_name_the_key(sentencepiece, key):
     message = error_of(raw(data={"sentencepiece": {**sentencepiece, "all_pieces": True}}))
     assert f"data.sentencepiece.{key}" in message
+
+
+# ---------------------------------------------------------------- decoding options
+
+
+def test_decoding_options_take_the_recipes_testing_settings_and_each_override_given():
+    from seq2seq.config import DecodingOptions, TestingConfig
+
+    testing = TestingConfig(beam_size=7, alpha=0.8, max_len_a=1.2, max_len_b=4, batch_tokens=900)
+    options = DecodingOptions.from_testing(testing, alpha=None, n_best=3, max_len_b=9)
+    assert (options.beam_size, options.alpha, options.n_best, options.max_len_a, options.max_len_b,
+            options.batch_tokens, options.min_len) == (7, 0.8, 3, 1.2, 9, 900, 0)
+    assert options.replace(beam_size=None, alpha=0.5).alpha == 0.5 and options.replace(alpha=0.5).beam_size == 7
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.beam_size = 2
+
+
+def test_greedy_decoding_applies_no_length_penalty():
+    from seq2seq.config import DecodingOptions
+
+    assert DecodingOptions(beam_size=1, alpha=1.4).alpha == 0.0  # one beam has no lengths to compare
+    assert DecodingOptions(beam_size=2, alpha=1.4).alpha == 1.4
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"beam_size": 0}, r"--beam-size 0: allowed: a positive number \(as for testing.beam_size"),
+    ({"alpha": -1.0}, r"--alpha -1.0: allowed: a number >= 0"),
+    ({"min_len": -2}, r"--min-len -2: allowed: a number >= 0"),
+    ({"beam_size": 2, "n_best": 3}, r"beam size 2 and n-best 3: need 1 <= n-best <= beam size"),
+    ({"n_best": 0}, r"n-best 0"),
+])
+def test_decoding_options_out_of_range_are_refused_naming_the_flag(overrides, message):
+    from seq2seq.config import DecodingOptions, TestingConfig
+
+    with pytest.raises(RecipeError, match=message):
+        DecodingOptions.from_testing(TestingConfig(), **overrides)
+
+
+def test_an_unknown_decoding_option_is_a_type_error():
+    from seq2seq.config import DecodingOptions, TestingConfig
+
+    with pytest.raises(TypeError, match="beam_width"):
+        DecodingOptions.from_testing(TestingConfig(), beam_width=3)

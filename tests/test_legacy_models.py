@@ -38,3 +38,35 @@ def test_an_ensemble_of_old_model_directories_translates_to_the_same_bytes():
                            ensemble_with=[LEGACY / "toy_lstm_general"])
     expected = (LEGACY / "expected.ensemble.beam5.txt").read_text(encoding="utf-8")
     assert _translated(pair, _inputs("toy")) == expected
+
+
+def test_an_old_run_resumes_with_each_optimizer_moment_on_its_own_parameter(tmp_path):
+    # the old layout kept the gate norms apart from their cells, so its optimizer numbered them elsewhere
+    import shutil
+
+    import torch
+
+    from seq2seq.config import load_recipe
+    from seq2seq.model.upgrade import renamed, upgrade_optimizer_state
+    from seq2seq.training import train
+
+    old = torch.load(LEGACY / "toy_gru_conditional_layernorm" / "checkpoints" / "last.pt", weights_only=False)
+    assert any(key.startswith("decoder.gate_norms.") for key in old["model"])
+    translator = Translator.load(LEGACY / "toy_gru_conditional_layernorm", device="cpu")
+    model = translator.model
+    names = [name for name, _ in model.named_parameters()]
+    assert names != [renamed(name) for name in old["model"] if name != "decoder.output.weight"]  # the order moved
+    state = upgrade_optimizer_state(old["optimizer"], old["model"], model)
+    old_names = [name for name in old["model"] if name != "decoder.output.weight"]  # tied to the embedding
+    for old_index, name in enumerate(old_names):
+        moments = state["state"][names.index(renamed(name))]
+        assert torch.equal(moments["exp_avg"], old["optimizer"]["state"][old_index]["exp_avg"])
+        assert moments["exp_avg"].shape == dict(model.named_parameters())[renamed(name)].shape
+    copy = tmp_path / "run"
+    shutil.copytree(LEGACY / "toy_gru_conditional_layernorm", copy)
+    root = LEGACY.parents[2]
+    recipe = load_recipe(copy / "recipe.yaml", [f"model_dir={copy}", f"data.train={root}/data/toy_reverse/train",
+                                                f"data.valid={root}/data/toy_reverse/valid", "training.max_steps=250"])
+    train(recipe, resume=True)
+    resumed = torch.load(copy / "checkpoints" / "last.pt", weights_only=False)
+    assert resumed["step"] == 250 and not any("gate_norms" in key for key in resumed["model"])

@@ -1,6 +1,7 @@
 """Learning-rate and teacher-forcing schedules: pure functions of the step."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -99,3 +100,64 @@ def test_teacher_forcing_inverse_sigmoid_never_goes_below_the_min():
             teacher_forcing_min=0.3, teacher_forcing_decay_steps=50)
     assert teacher_forcing(c, 10_000) == pytest.approx(0.3)
     assert teacher_forcing(c, 0) == pytest.approx(50 / 51)
+
+
+# ---------------------------------------------------------------- what a validation decides
+
+
+def test_after_validation_is_pure_and_tracks_the_best():
+    from seq2seq.schedule import TrainState, after_validation
+
+    c = cfg(schedule=Schedule.CONSTANT)
+    start = TrainState(step=10)
+    state, improved = after_validation(c, start, 30.0, scheduled=True)
+    assert improved and (state.best_score, state.best_step, state.validated_step) == (30.0, 10, 10)
+    assert start == TrainState(step=10)  # the input state is left as it was
+    later = dataclasses.replace(state, step=20)
+    worse, improved = after_validation(c, later, 29.0, scheduled=True)
+    assert not improved and (worse.best_score, worse.best_step, worse.bad_validations) == (30.0, 10, 1)
+
+
+def test_plateau_decays_after_its_patience_and_restarts_counting():
+    from seq2seq.schedule import TrainState, after_validation
+
+    c = cfg(schedule=Schedule.PLATEAU, decay_patience=1, decay_factor=0.5)
+    state, _ = after_validation(c, TrainState(step=1), 10.0, scheduled=True)
+    scales = []
+    for step, score in enumerate([9.0, 9.0, 9.0, 11.0, 10.0], start=2):
+        state, _ = after_validation(c, dataclasses.replace(state, step=step), score, scheduled=True)
+        scales.append(state.plateau_scale)
+    assert scales == [1.0, 0.5, 0.5, 0.5, 0.5]
+    assert state.bad_validations == 1 and state.scheduled_best == 11.0
+
+
+def test_an_unscheduled_validation_may_give_best_pt_but_never_counts_for_patience():
+    from seq2seq.schedule import TrainState, after_validation
+
+    c = cfg(schedule=Schedule.PLATEAU, decay_patience=0)
+    state, _ = after_validation(c, TrainState(step=5), 10.0, scheduled=True)
+    extra, improved = after_validation(c, dataclasses.replace(state, step=7), 12.0, scheduled=False)
+    assert improved and extra.best_step == 7
+    assert (extra.scheduled_best, extra.bad_validations, extra.plateau_scale) == (10.0, 0, 1.0)
+    extra, improved = after_validation(c, dataclasses.replace(state, step=7), 1.0, scheduled=False)
+    assert not improved and (extra.bad_validations, extra.plateau_scale) == (0, 1.0)
+
+
+def test_stop_reason_names_budgets_first_then_what_validations_decided():
+    from seq2seq.schedule import TrainState, stop_reason
+
+    c = cfg(max_steps=100, max_minutes=1.0, max_epochs=3, early_stopping_patience=2)
+    assert stop_reason(c, TrainState(step=5), elapsed=10.0) is None
+    assert "max_steps" in stop_reason(c, TrainState(step=100, bad_validations=2), elapsed=100.0)
+    assert "max_minutes" in stop_reason(c, TrainState(step=5), elapsed=60.0)
+    assert "max_epochs" in stop_reason(c, TrainState(step=5, epoch=3), elapsed=1.0)
+    assert "early stopping" in stop_reason(c, TrainState(step=5, bad_validations=2), elapsed=1.0)
+    floor = cfg(schedule=Schedule.PLATEAU, min_learning_rate=1e-4)
+    assert "below training.min_learning_rate" in stop_reason(floor, TrainState(plateau_scale=0.01), elapsed=0.0)
+
+
+def test_a_checkpoint_from_before_scheduled_best_resumes_with_its_best_score():
+    from seq2seq.schedule import TrainState
+
+    state = TrainState.from_dict({"step": 3, "best_score": 12.5, "best_step": 3})
+    assert (state.step, state.scheduled_best, state.best_score) == (3, 12.5, 12.5)
