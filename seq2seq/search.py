@@ -1,15 +1,39 @@
-"""Decoding as pure functions of a model and a batch: one batched beam search; greedy is its beam-1 case."""
+"""Decoding as pure functions of a model and a batch: one batched beam search; greedy is its beam-1 case.
+
+The search runs on the model's device over (sentences x beam) rows, with its state in tensors: one
+host sync a step (how many sentences are done), none per hypothesis. Encoder memory stays one row per
+sentence; attention broadcasts each sentence's memory over its beams (see model/attention.py).
+"""
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 import torch
 from torch import Tensor
 
 from .config import DecodingOptions
-from .model import Seq2Seq
-from .model.ensemble import Ensemble
+
+Rows = TypeVar("Rows", bound="Reorderable")
+
+
+class Reorderable(Protocol):
+    """Memory or decoder state: rows the search can select and reorder."""
+
+    def index_select(self: Rows, order: Tensor) -> Rows: ...
+
+
+class Decodable(Protocol):
+    """What search needs of a model: Seq2Seq and Ensemble both have it.
+
+    encode gives memory with one row per sentence and a first state with one row per sentence; step
+    takes a state with beams x sentences rows (a sentence's beams consecutive) and the memory of those
+    sentences, and returns the new state, log-probabilities (rows, vocab) and attention (rows, src_len).
+    """
+
+    def encode(self, src: Tensor, src_lengths: Tensor) -> tuple[Reorderable, Reorderable]: ...
+
+    def step(self, memory: Reorderable, state: Reorderable, prev: Tensor) -> tuple[Reorderable, Tensor, Tensor]: ...
 
 
 @dataclass
@@ -32,7 +56,7 @@ def max_output_lengths(src_lengths: Tensor, a: float, b: int) -> Tensor:
     return (a * (src_lengths - 1).float() + b).floor().long().clamp(min=1)
 
 
-def greedy_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
+def greedy_search(model: Decodable, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
                   options: DecodingOptions = DecodingOptions()) -> list[Hypothesis]:
     """The best token at every step: beam search with one beam (options give the length limits)."""
     found = beam_search(model, src, src_lengths, bos, eos, options.replace(beam_size=1, n_best=1))
@@ -40,140 +64,197 @@ def greedy_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, b
 
 
 @torch.no_grad()
-def beam_search(model: Seq2Seq | Ensemble, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
+def beam_search(model: Decodable, src: Tensor, src_lengths: Tensor, bos: int, eos: int,
                 options: DecodingOptions = DecodingOptions()) -> list[list[Hypothesis]]:
-    """The n_best hypotheses of every sentence, best first, searched over (batch x beam) at once.
+    """The options.n_best hypotheses of every sentence, best first, searched over (batch x beam) at once.
 
     Each step extends all live beams, keeps the best beam_size continuations per sentence, and sets aside
-    hypotheses that end in </s> among the top beam_size candidates. A sentence stops once n_best are set
-    aside and no live beam can still beat them under the length penalty, or at its length limit; it
-    then leaves the batch, so the others run on fewer rows. With one beam this is greedy decoding
-    (the length penalty is not applied).
+    hypotheses that end in </s> among the top beam_size candidates (or reach the length limit). A sentence
+    stops once n_best are set aside and no live beam can still beat them under the length penalty, or at
+    its length limit; it then leaves the batch, so the others run on fewer rows. With one beam this is
+    greedy decoding (no length penalty).
     """
-    k, n_best, alpha, min_len = options.beam_size, options.n_best, options.alpha, options.min_len
+    k, device = options.beam_size, src.device
     memory, state = model.encode(src, src_lengths)
-    batch, device = src.shape[0], src.device
-    rows = torch.arange(batch, device=device).repeat_interleave(k)  # row b*k+j is beam j of sentence b
-    memory, state = memory.index_select(rows), state.index_select(rows)
-    limits = max_output_lengths(src_lengths, options.max_len_a, options.max_len_b).to(device)  # (batch,)
-    scores = torch.full((batch, k), float("-inf"), device=device)
-    scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
-    history = _History(src.shape[1], device)
+    batch = src.shape[0]
+    state = state.index_select(torch.arange(batch, device=device).repeat_interleave(k))  # row b*k+j: beam j of b
+    limits = max_output_lengths(src_lengths, options.max_len_a, options.max_len_b).to(device)
+    beams = _Beams.start(batch, options, eos, limits)
     prev = torch.full((batch * k,), bos, dtype=torch.long, device=device)
-    active = torch.arange(batch, device=device)  # original sentence index of each active sentence
-    finished: list[list[Hypothesis]] = [[] for _ in range(batch)]  # per sentence, best first
-    src_length_list = src_lengths.tolist()
     for t in range(int(limits.max())):
         state, log_probs, weights = model.step(memory, state, prev)  # (rows, vocab), (rows, src_len)
-        vocab = log_probs.shape[1]
-        if t < min_len:
+        if t < options.min_len:
             log_probs[:, eos] = float("-inf")
-        live = active.shape[0]
-        candidates = (scores.view(-1, 1) + log_probs).view(live, k * vocab)
-        top_scores, top_index = candidates.topk(min(2 * k, k * vocab), dim=1)  # (live, 2k)
-        top_beam, top_token = top_index // vocab, top_index % vocab
-        last = (limits[active] <= t + 1).unsqueeze(1)  # (live, 1): at the length limit
-        rank = torch.arange(top_index.shape[1], device=device)
-        finalize = (rank < k) & (top_token.eq(eos) | last) & top_scores.isfinite()
-        # live beams: the best k candidates that do not end the sentence
-        order = torch.where(top_token.eq(eos), top_index.shape[1], rank)
-        keep = order.argsort(dim=1, stable=True)[:, :k]  # (live, k)
-        new_scores = top_scores.gather(1, keep).masked_fill(top_token.gather(1, keep).eq(eos), float("-inf"))
-        parent = (torch.arange(live, device=device).unsqueeze(1) * k + top_beam.gather(1, keep)).view(-1)
-        _set_aside(finished, active, finalize, top_scores, top_beam, top_token, history, weights,
-                   src_length_list, t, k, eos, alpha, n_best)
-        best_live = new_scores.max(1).values.masked_fill(last.squeeze(1), float("-inf"))
-        bound = best_live / length_penalty(limits[active].float(), alpha)  # best reachable normalized score
-        done = _update_done(finished, active, bound, n_best, last.squeeze(1) | best_live.isneginf())
-        prev = top_token.gather(1, keep).view(-1)
-        history.add(parent, prev, weights)
-        state, scores = state.index_select(parent), new_scores
-        if done.all():
+        candidates = beams.expand(log_probs, weights, t)
+        beams.set_aside(candidates, t)
+        parent, prev = beams.prune(candidates)
+        state = state.index_select(parent)
+        done = beams.done(candidates)
+        finished = int(done.sum())  # the step's one host sync
+        if finished == beams.live:
             break
-        if done.any():
+        if finished:
             still = (~done).nonzero().squeeze(1)
-            keep_rows = (still.unsqueeze(1) * k + torch.arange(k, device=device)).view(-1)
-            active, scores = active[still], scores[still]
-            memory, state = memory.index_select(keep_rows), state.index_select(keep_rows)
-            prev = prev[keep_rows]
-            history.keep(keep_rows)
-    return finished  # _set_aside keeps at most n_best per sentence, best first
+            rows = beams.keep(still)
+            memory, state, prev = memory.index_select(still), state.index_select(rows), prev[rows]
+    return beams.hypotheses(src_lengths)
 
 
-def _set_aside(finished: list[list[Hypothesis]], active: Tensor, finalize: Tensor, top_scores: Tensor,
-               top_beam: Tensor, top_token: Tensor, history: "_History", weights: Tensor,
-               src_lengths: list[int], t: int, k: int, eos: int, alpha: float, n_best: int) -> None:
-    """Move finished candidates (</s>, or any token at the length limit) out of the beam.
+@dataclass
+class _Candidates:
+    """One step's best 2k continuations of each live sentence, best first."""
 
-    Only a sentence's n_best best are kept: a model that ends a low-ranked candidate at every step of a
-    long output would otherwise hold thousands of (steps, src_len) attention copies (tens of GB).
+    scores: Tensor  # (live, 2k) summed log-probabilities
+    tokens: Tensor  # (live, 2k)
+    parents: Tensor  # (live, 2k) the row each extends
+    entries: Tensor  # (live, 2k) their history entries
+    last: Tensor  # (live,) True where this step reaches the sentence's length limit
+
+
+@dataclass
+class _Beams:
+    """The live search and what it has set aside, as tensors over live sentences and their k rows.
+
+    Set-aside hypotheses are kept per sentence of the batch, at most n_best, best first: a model that
+    ends a low-ranked candidate at every step of a long output keeps no more than it can return.
     """
-    where = finalize.nonzero()  # (found, 2): (active sentence, candidate rank)
-    if where.numel() == 0:
-        return
-    i, j = where[:, 0], where[:, 1]
-    rows = (i * k + top_beam[i, j]).tolist()
-    for sentence, row, token, score in zip(active[i].tolist(), rows, top_token[i, j].tolist(),
-                                           top_scores[i, j].tolist()):
-        normalized, kept = score / length_penalty(t + 1, alpha), finished[sentence]
-        if len(kept) >= n_best and normalized <= kept[n_best - 1].normalized:
-            continue  # would rank after the n_best kept ones (ties keep the earlier)
-        words, seen = history.path(row)
-        words = words + ([] if token == eos else [token])
-        seen = torch.cat([seen, weights[row].unsqueeze(0)])[:, :src_lengths[sentence]].float().cpu()
-        bisect.insort(kept, Hypothesis(words, score, normalized, seen), key=lambda h: -h.normalized)
-        del kept[n_best:]
+
+    k: int
+    n_best: int
+    alpha: float
+    eos: int
+    sentence: Tensor  # (live,) each live sentence's index in the batch
+    limits: Tensor  # (live,) output length limits
+    scores: Tensor  # (live, k) summed log-probabilities of the live beams; -inf for an empty beam
+    entries: Tensor  # (live * k,) history entry of each row's last token; -1 before the first step
+    kept_normalized: Tensor  # (batch, n_best) set-aside hypotheses' ranking scores, -inf where none
+    kept_scores: Tensor  # (batch, n_best)
+    kept_entries: Tensor  # (batch, n_best) their last history entry, -1 where none
+    history: "_History"
+
+    @classmethod
+    def start(cls, batch: int, options: DecodingOptions, eos: int, limits: Tensor) -> "_Beams":
+        k, device = options.beam_size, limits.device
+        scores = torch.full((batch, k), float("-inf"), device=device)
+        scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
+        none = torch.full((batch, options.n_best), float("-inf"), device=device)
+        return cls(k, options.n_best, options.alpha, eos, torch.arange(batch, device=device), limits, scores,
+                   torch.full((batch * k,), -1, dtype=torch.long, device=device), none, none.clone(),
+                   torch.full((batch, options.n_best), -1, dtype=torch.long, device=device), _History())
+
+    @property
+    def live(self) -> int:
+        return self.scores.shape[0]
+
+    def expand(self, log_probs: Tensor, weights: Tensor, t: int) -> _Candidates:
+        """Every live beam extended by every token; the best 2k per sentence, entered in the history."""
+        live, vocab = self.live, log_probs.shape[1]
+        top_scores, top_index = (self.scores.view(-1, 1) + log_probs).view(live, -1).topk(
+            min(2 * self.k, self.k * vocab), dim=1)  # (live, 2k)
+        parents = torch.arange(live, device=top_index.device).unsqueeze(1) * self.k + top_index // vocab
+        tokens = top_index % vocab
+        entries = self.history.add(self.entries[parents], tokens, parents, weights, t)
+        return _Candidates(top_scores, tokens, parents, entries, self.limits <= t + 1)
+
+    def set_aside(self, c: _Candidates, t: int) -> None:
+        """Candidates among the top k that end (</s>, or any token at the length limit) join their
+        sentence's n_best, which stay sorted; an equal score ranks after the ones already there."""
+        rank = torch.arange(c.tokens.shape[1], device=c.tokens.device)
+        ending = (rank < self.k) & (c.tokens.eq(self.eos) | c.last.unsqueeze(1)) & c.scores.isfinite()
+        normalized = (c.scores / length_penalty(t + 1, self.alpha)).masked_fill(~ending, float("-inf"))
+        merged = torch.cat([self.kept_normalized[self.sentence], normalized], 1)  # (live, n_best + 2k)
+        order = merged.sort(dim=1, descending=True, stable=True).indices[:, :self.n_best]
+        pick = lambda kept, new: torch.cat([kept[self.sentence], new], 1).gather(1, order)  # noqa: E731
+        self.kept_normalized[self.sentence] = merged.gather(1, order)
+        self.kept_scores[self.sentence] = pick(self.kept_scores, c.scores)
+        self.kept_entries[self.sentence] = pick(self.kept_entries, c.entries.masked_fill(~ending, -1))
+
+    def prune(self, c: _Candidates) -> tuple[Tensor, Tensor]:
+        """The best k candidates that do not end the sentence live on: their parent rows and tokens."""
+        rank = torch.arange(c.tokens.shape[1], device=c.tokens.device)
+        keep = torch.where(c.tokens.eq(self.eos), c.tokens.shape[1], rank).argsort(dim=1, stable=True)[:, :self.k]
+        tokens = c.tokens.gather(1, keep)
+        self.scores = c.scores.gather(1, keep).masked_fill(tokens.eq(self.eos), float("-inf"))
+        self.entries = c.entries.gather(1, keep).view(-1)
+        return c.parents.gather(1, keep).view(-1), tokens.view(-1)
+
+    def done(self, c: _Candidates) -> Tensor:
+        """(live,) at the length limit, no live beam left, or the n_best-th set aside beats every live future."""
+        best_live = self.scores.max(1).values.masked_fill(c.last, float("-inf"))
+        bound = best_live / length_penalty(self.limits.float(), self.alpha)  # best reachable normalized score
+        return c.last | best_live.isneginf() | (self.kept_normalized[self.sentence, self.n_best - 1] >= bound)
+
+    def keep(self, still: Tensor) -> Tensor:
+        """Only these live sentences go on; returns their rows."""
+        rows = (still.unsqueeze(1) * self.k + torch.arange(self.k, device=still.device)).view(-1)
+        self.sentence, self.limits, self.scores = self.sentence[still], self.limits[still], self.scores[still]
+        self.entries = self.entries[rows]
+        return rows
+
+    def hypotheses(self, src_lengths: Tensor) -> list[list[Hypothesis]]:
+        """Each sentence's set-aside hypotheses, best first, read back from the history at once."""
+        entries = self.kept_entries.view(-1)  # (batch * n_best,)
+        tokens, attention, steps = self.history.paths(entries)
+        normalized, scores = self.kept_normalized.view(-1).tolist(), self.kept_scores.view(-1).tolist()
+        tokens, steps, attention = tokens.tolist(), steps.tolist(), attention.float().cpu()
+        lengths = src_lengths.tolist()
+        results: list[list[Hypothesis]] = [[] for _ in lengths]
+        for i, entry in enumerate(entries.tolist()):
+            if entry < 0:
+                continue  # fewer than n_best were set aside
+            sentence, n = i // self.n_best, steps[i]
+            words = tokens[i][:n - 1] if tokens[i][n - 1] == self.eos else tokens[i][:n]
+            results[sentence].append(Hypothesis(words, scores[i], normalized[i], attention[i, :n, :lengths[sentence]]))
+        return results
 
 
 class _History:
-    """Backpointers: every step stores its rows' tokens, parents and attention once, in one flat id space.
+    """Backpointers, kept on the search's device: each step enters its candidates (token, parent entry,
+    the attention row that produced them) once; a hypothesis's tokens and attention are gathered only
+    when the batch is done, so a step costs the same at step 3,000 as at step 3."""
 
-    Copying each row's whole prefix every step made a step cost grow with the output length (quadratic
-    time for long outputs); here a step costs the same at step 3,000 as at step 3, and a hypothesis's
-    tokens and attention are gathered only when it finishes.
-    """
-
-    def __init__(self, src_len: int, device: torch.device):
-        self.tokens: list[int] = []  # by flat id
-        self.parents: list[int] = []  # flat id of the previous step's entry; -1 at the first step
-        self.weights = torch.empty(64, src_len, device=device)  # (capacity, src_len), grown by doubling
+    def __init__(self) -> None:
+        self.tokens: list[Tensor] = []  # per step (candidates,): entries are numbered across steps in order
+        self.parents: list[Tensor] = []  # the previous step's entry each extends; -1 at the first step
+        self.attention_rows: list[Tensor] = []  # per step: which of that step's attention rows produced it
+        self.attention: list[Tensor] = []  # per step (rows, src_len)
         self.size = 0
-        self.ids: list[int] = []  # flat id of each current row's last step; empty before the first step
 
-    def add(self, parent: Tensor, token: Tensor, weights: Tensor) -> None:
-        """New rows: row i extends current row parent[i] with token[i], having attended with weights[parent[i]]."""
-        n = parent.shape[0]
-        if self.size + n > self.weights.shape[0]:
-            grown = self.weights.new_empty(2 * (self.size + n), self.weights.shape[1])
-            grown[:self.size] = self.weights[:self.size]
-            self.weights = grown
-        self.weights[self.size:self.size + n] = weights.index_select(0, parent)
-        parents = parent.tolist()
-        self.parents += [self.ids[p] for p in parents] if self.ids else [-1] * n
-        self.tokens += token.tolist()
-        self.ids = list(range(self.size, self.size + n))
-        self.size += n
+    def add(self, parents: Tensor, tokens: Tensor, rows: Tensor, attention: Tensor, t: int) -> Tensor:
+        """Enter step t's candidates (live, 2k); returns their entry numbers, shaped like tokens."""
+        assert len(self.tokens) == t
+        entries = torch.arange(self.size, self.size + tokens.numel(), device=tokens.device).view(tokens.shape)
+        self.tokens.append(tokens.reshape(-1))
+        self.parents.append(parents.reshape(-1))
+        self.attention_rows.append(rows.reshape(-1))
+        self.attention.append(attention)
+        self.size += tokens.numel()
+        return entries
 
-    def keep(self, rows: Tensor) -> None:
-        """Only these current rows go on (finished sentences left the batch)."""
-        self.ids = [self.ids[r] for r in rows.tolist()]
-
-    def path(self, row: int) -> tuple[list[int], Tensor]:
-        """Tokens (steps,) and attention (steps, src_len) of current row `row` so far."""
-        ids = []
-        i = self.ids[row] if self.ids else -1
-        while i >= 0:
-            ids.append(i)
-            i = self.parents[i]
-        ids.reverse()
-        return [self.tokens[i] for i in ids], self.weights[ids]
-
-
-def _update_done(finished: list[list[Hypothesis]], active: Tensor, bound: Tensor, n_best: int,
-                 over: Tensor) -> Tensor:
-    """Done: at the length limit, no live beam left, or the n_best-th finished beats every live future."""
-    done = []
-    for b, limit, over_i in zip(active.tolist(), bound.tolist(), over.tolist()):
-        hyps = finished[b]
-        done.append(over_i or (len(hyps) >= n_best and hyps[n_best - 1].normalized >= limit))
-    return torch.tensor(done, device=bound.device)
+    def paths(self, entries: Tensor) -> tuple[Tensor, Tensor, Tensor]:
+        """For entries (n,), -1 for none: tokens (n, steps), attention (n, steps, src_len), and each
+        one's number of steps (n,); rows of an entry shorter than the longest are padding."""
+        n, device = entries.shape[0], entries.device
+        if not self.tokens or n == 0:
+            return (torch.zeros(n, 0, dtype=torch.long, device=device), torch.zeros(n, 0, 0, device=device),
+                    torch.zeros(n, dtype=torch.long, device=device))
+        starts = torch.tensor([0] + [len(x) for x in self.tokens], device=device).cumsum(0)
+        tokens, parents = torch.cat(self.tokens), torch.cat(self.parents)
+        bases = torch.tensor([0] + [len(a) for a in self.attention], device=device).cumsum(0)[:-1]
+        step_of = torch.searchsorted(starts, entries.clamp(min=0), right=True) - 1  # (n,) the step it was entered
+        rows = torch.cat([r + base for r, base in zip(self.attention_rows, bases)])
+        attention = torch.cat(self.attention)  # (all rows of all steps, src_len)
+        steps = (step_of + 1).masked_fill(entries < 0, 0)
+        width = int(steps.max()) if n else 0
+        out_tokens = torch.zeros(n, max(width, 1), dtype=torch.long, device=device)
+        out_rows = torch.zeros(n, max(width, 1), dtype=torch.long, device=device)
+        current = entries.clone()
+        for back in range(width):  # walk every path back one step at a time
+            position = steps - 1 - back  # (n,) where this step's token goes; < 0 once a path is done
+            live = (position >= 0) & (current >= 0)
+            index = current.clamp(min=0)
+            at = position.clamp(min=0)
+            out_tokens[live, at[live]] = tokens[index[live]]
+            out_rows[live, at[live]] = rows[index[live]]
+            current = torch.where(live, parents[index], current)
+        return out_tokens, attention[out_rows], steps

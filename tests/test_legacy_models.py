@@ -1,6 +1,7 @@
 """Model directories saved by an older version (tests/data/legacy_models, made by the code of commit
-d08da82 with make_legacy_models.py there) still load and translate to the same bytes: greedy, beam,
-n-best with scores, and an ensemble of two of them."""
+d08da82 with make_legacy_models.py there) still load and translate to the same bytes: greedy, beam and
+an ensemble of two of them; n-best lists the same, their scores to their printed precision; and an old
+run resumes."""
 from __future__ import annotations
 
 import io
@@ -25,12 +26,25 @@ def _translated(translator: Translator, lines: list[str], **options) -> str:
     return out.getvalue()
 
 
+def _assert_same_n_best(got: str, expected: str) -> None:
+    """The same lines, indices and translations; each score equal to its printed precision. Beam search now
+    attends with a sentence's memory for all its beams in one product instead of a copy per beam, which
+    moves a score by float rounding (about 1e-6), enough to turn its fourth decimal now and then."""
+    got_rows, expected_rows = [g.split("\t") for g in got.splitlines()], [e.split("\t") for e in expected.splitlines()]
+    assert [(g[0], g[2]) for g in got_rows] == [(e[0], e[2]) for e in expected_rows]
+    assert all(g[1] == e[1] or abs(float(g[1]) - float(e[1])) <= 1.0001e-4 for g, e in zip(got_rows, expected_rows))
+
+
 @pytest.mark.parametrize("name", list(EXPECTED["models"]))
 def test_an_old_model_directory_translates_to_the_same_bytes(name):
     translator = Translator.load(LEGACY / name, device="cpu")
     for option, kwargs in EXPECTED["options"].items():
         expected = (LEGACY / name / f"expected.{option}.txt").read_text(encoding="utf-8")
-        assert _translated(translator, _inputs(EXPECTED["models"][name]), **kwargs) == expected, option
+        got = _translated(translator, _inputs(EXPECTED["models"][name]), **kwargs)
+        if kwargs.get("n_best", 1) == 1:
+            assert got == expected, option
+        else:
+            _assert_same_n_best(got, expected)
 
 
 def test_an_ensemble_of_old_model_directories_translates_to_the_same_bytes():

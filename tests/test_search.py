@@ -327,7 +327,7 @@ class _EndsEveryStepModel:
     """
 
     class Rows:
-        """Memory and state: only their rows matter to the search."""
+        """Memory (a row per sentence) and state (a row per beam): only their rows matter to the search."""
 
         def __init__(self, rows: int, src_len: int):
             self.rows, self.src_len = rows, src_len
@@ -341,7 +341,7 @@ class _EndsEveryStepModel:
     def step(self, memory, state, prev):
         log_probs = torch.full((prev.shape[0], 10), -20.0)
         log_probs[:, 4], log_probs[:, EOS] = -0.1, -0.5
-        return state, log_probs, torch.full((memory.rows, memory.src_len), 1.0 / memory.src_len)
+        return state, log_probs, torch.full((prev.shape[0], memory.src_len), 1.0 / memory.src_len)  # a row per beam
 
 
 def test_a_long_search_builds_only_the_finished_hypotheses_it_can_return(monkeypatch):
@@ -354,3 +354,47 @@ def test_a_long_search_builds_only_the_finished_hypotheses_it_can_return(monkeyp
     [hyps] = beam_search(_EndsEveryStepModel(), src, lengths, BOS, EOS, DecodingOptions(beam_size=5, n_best=2, alpha=1.0, max_len_a=1.5, max_len_b=10))
     assert [h.tokens for h in hyps] == [[], [4]]  # the two earliest endings rank best
     assert len(built) <= 4  # not one per step (hundreds)
+
+
+def test_memory_stays_one_row_per_sentence_while_its_beams_attend_to_it(trained):
+    """Memory is indexed per sentence, never copied per beam: every step sees k state rows per memory row."""
+    model, encode = trained
+    seen = []
+
+    class Watching:
+        def encode(self, src, src_lengths):
+            return model.encode(src, src_lengths)
+
+        def step(self, memory, state, prev):
+            seen.append((memory.states.shape[0], prev.shape[0]))
+            return model.step(memory, state, prev)
+
+    batch = source_batch(encode(TOY))
+    watched = beam_search(Watching(), batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=3))
+    assert [h[0].tokens for h in watched] == [h[0].tokens for h in beam_search(
+        model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=3))]
+    assert all(rows == 3 * sentences for sentences, rows in seen)
+    assert seen[0][0] == len(TOY) and seen[-1][0] < len(TOY)  # finished sentences leave the batch
+
+
+def test_a_search_step_reads_nothing_back_to_the_host_but_one_number(monkeypatch):
+    """The search's state lives on the model's device: the host reads one count a step (how many
+    sentences are done), and the hypotheses' tokens once at the end, whatever the output length."""
+    reads = {"tolist": 0, "item": 0}
+    for name in reads:
+        original = getattr(torch.Tensor, name)
+
+        def counted(self, *args, _original=original, _name=name):
+            reads[_name] += 1
+            return _original(self, *args)
+        monkeypatch.setattr(torch.Tensor, name, counted)
+    model = random_model("gru-additive")  # its </s> (id TRG_V) is out of reach: every row runs to its limit
+    batch = source_batch(random_sentences([60, 35]))
+    steps = []
+    monkeypatch.setattr(model, "step", lambda m, s, p, _step=model.step: steps.append(1) or _step(m, s, p))
+    found = beam_search(model, batch.src, batch.src_lengths, BOS, TRG_V,
+                        DecodingOptions(beam_size=4, n_best=2, max_len_a=2.0, max_len_b=0))
+    assert [len(h[0].tokens) for h in found] == [120, 70]
+    assert len(steps) == 120
+    assert reads["tolist"] <= 10
+    assert reads["item"] <= len(steps) + 5

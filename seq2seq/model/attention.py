@@ -1,7 +1,9 @@
 """Attention over encoder states: additive (Bahdanau), and dot / general (Luong) for comparison.
 
 Keys are projected once per batch by `project_keys` and travel in the decoder's Memory, never cached on
-the module, so one module serves any number of batches and beams at once.
+the module, so one module serves any number of batches and beams at once. Memory has one row per
+sentence; a query may have several rows per sentence (its beams, consecutive), which attend to that
+sentence's memory without copying it.
 """
 from __future__ import annotations
 
@@ -19,15 +21,19 @@ class Attention(nn.Module):
         raise NotImplementedError
 
     def score(self, query: Tensor, keys: Tensor) -> Tensor:
-        """query (batch, query), keys (batch, src_len, key) -> scores (batch, src_len)."""
+        """query (batch, beams, query), keys (batch, src_len, key) -> scores (batch, beams, src_len)."""
         raise NotImplementedError
 
     def forward(self, query: Tensor, keys: Tensor, states: Tensor, pad_mask: Tensor) -> tuple[Tensor, Tensor]:
-        """-> context (batch, memory), weights (batch, src_len): sum to 1 over real tokens, 0 on padding."""
-        scores = self.score(query, keys).masked_fill(pad_mask, float("-inf"))
-        weights = torch.softmax(scores, dim=-1)
-        context = torch.bmm(weights.unsqueeze(1), states).squeeze(1)
-        return context, weights
+        """query (batch * beams, query) against memory of batch sentences: keys (batch, src_len, key),
+        states (batch, src_len, memory), pad_mask (batch, src_len) -> context (batch * beams, memory),
+        weights (batch * beams, src_len): sum to 1 over real tokens, 0 on padding."""
+        batch, src_len = pad_mask.shape
+        query = query.view(batch, query.shape[0] // batch, query.shape[1])  # (batch, beams, query)
+        scores = self.score(query, keys).masked_fill(pad_mask.unsqueeze(1), float("-inf"))
+        weights = torch.softmax(scores, dim=-1)  # (batch, beams, src_len)
+        context = torch.bmm(weights, states)  # (batch, beams, memory)
+        return context.flatten(0, 1), weights.flatten(0, 1)
 
 
 class AdditiveAttention(Attention):
@@ -43,7 +49,8 @@ class AdditiveAttention(Attention):
         return self.key_layer(states)
 
     def score(self, query: Tensor, keys: Tensor) -> Tensor:
-        return self.v(torch.tanh(keys + self.query_layer(query).unsqueeze(1))).squeeze(2)
+        # (batch, 1, src_len, size) + (batch, beams, 1, size) -> (batch, beams, src_len)
+        return self.v(torch.tanh(keys.unsqueeze(1) + self.query_layer(query).unsqueeze(2))).squeeze(3)
 
 
 class DotAttention(Attention):
@@ -53,7 +60,7 @@ class DotAttention(Attention):
         return states
 
     def score(self, query: Tensor, keys: Tensor) -> Tensor:
-        return torch.bmm(keys, query.unsqueeze(2)).squeeze(2)
+        return torch.bmm(keys, query.transpose(1, 2)).transpose(1, 2)  # (batch, src_len, beams) turned
 
 
 class GeneralAttention(DotAttention):
