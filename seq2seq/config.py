@@ -119,39 +119,42 @@ def _ratio(default: float) -> Any:
 
 @dataclass(frozen=True)
 class SentencePieceConfig(_Section):
-    vocab_size: int = _at_least(8000, 8)
-    model_type: PieceModel = PieceModel.UNIGRAM
+    vocab_size: int = _at_least(8000, 8)  # pieces in the model (a soft limit: a small text may give fewer)
+    model_type: PieceModel = PieceModel.UNIGRAM  # sentencepiece's algorithm
     joint: bool = True  # one model trained on source and target text together
+    # share of the training text's characters the model must cover; the rarest others become <unk>
     character_coverage: float = _checked(1.0, lambda v: 0.9 <= v <= 1.0, "a number in [0.9, 1]")
     src_model: Optional[str] = None  # an existing .model file; trained on the training data when null
-    trg_model: Optional[str] = None
+    trg_model: Optional[str] = None  # the target side's, when not joint
     max_sentences: int = _positive(2_000_000)  # sentences sampled for training the model
     all_pieces: bool = False  # vocabulary = every piece of the model (Joey NMT's way), not only pieces seen per side
     # subword regularization (Kudo 2018): each epoch trains on a freshly sampled segmentation; null: always the best.
     # unigram: the smoothing exponent (small = more varied), bpe: BPE-dropout's merge-dropping rate
     sampling_alpha: Optional[float] = _checked(None, lambda v: 0 < v <= 1, "null or a number in (0, 1]")
-    sampling_nbest: int = _checked(64, lambda v: v == -1 or 2 <= v <= 512,  # sentencepiece's own limit
+    # unigram sampling draws among this many best segmentations; -1: among all of them (512 is sentencepiece's limit)
+    sampling_nbest: int = _checked(64, lambda v: v == -1 or 2 <= v <= 512,
                                    "-1 (every segmentation) or a number in 2..512")
 
 
 @dataclass(frozen=True)
 class DataConfig(_Section):
     train: str  # text: path prefix (files PREFIX.LANG[.gz]); datasets: split name
-    valid: str
-    src_lang: str
-    trg_lang: str
+    valid: str  # the validation corpus, as for train; scored every training.valid_every steps
+    src_lang: str  # language codes: the file suffixes of a text corpus (PREFIX.en), the column names of datasets
+    trg_lang: str  # the target language's code
+    # text: parallel plain files; datasets: anything datasets.load_dataset reads
     format: CorpusFormat = CorpusFormat.TEXT
     dataset: Optional[str] = None  # datasets: hub name or a builder such as json, csv, parquet
-    dataset_config: Optional[str] = None
+    dataset_config: Optional[str] = None  # datasets: the corpus's configuration name (e.g. iwslt2017-en-de)
     data_files: Optional[dict[str, str]] = None  # datasets: split -> local file
     src_column: Optional[str] = None  # datasets: default translation.<src_lang>
-    trg_column: Optional[str] = None
-    level: Level = Level.SENTENCEPIECE
-    lowercase: bool = False
+    trg_column: Optional[str] = None  # datasets: default translation.<trg_lang>
+    level: Level = Level.SENTENCEPIECE  # tokens: sentencepiece subwords, whitespace-separated words, or characters
+    lowercase: bool = False  # lowercase the text before tokenizing (outputs are lowercase too)
     sentencepiece: SentencePieceConfig = field(default_factory=SentencePieceConfig)
-    vocab_max_size: Optional[int] = _positive(None)
-    vocab_min_freq: int = _at_least(1, 1)
-    min_length: int = _at_least(1, 0)
+    vocab_max_size: Optional[int] = _positive(None)  # most frequent tokens kept per side, specials included; null: all
+    vocab_min_freq: int = _at_least(1, 1)  # rarer tokens become <unk>
+    min_length: int = _at_least(1, 0)  # tokens after segmentation; shorter training pairs are dropped
     max_length: int = _positive(100)  # tokens after segmentation; longer training pairs are dropped
 
 
@@ -159,10 +162,10 @@ class DataConfig(_Section):
 class RecurrentConfig(_Section):
     """What the encoder and the decoder share: their cells, sizes and dropout."""
 
-    cell: Cell = Cell.GRU
-    num_layers: int = _at_least(1, 1)
-    embedding_size: int = _positive(256)
-    hidden_size: int = _positive(256)
+    cell: Cell = Cell.GRU  # the recurrent cell: Elman RNN with tanh or relu, GRU, LSTM
+    num_layers: int = _at_least(1, 1)  # stacked recurrent layers
+    embedding_size: int = _positive(256)  # token embedding width
+    hidden_size: int = _positive(256)  # recurrent state width
     dropout: float = _fraction(0.3)  # on the inputs and outputs of every recurrent layer
     variational: bool = True  # one dropout mask for all time steps of a sequence (Gal & Ghahramani)
     recurrent_dropout: float = _fraction(0.0)  # hidden-to-hidden; in the encoder it needs the slower step-by-step loop
@@ -171,8 +174,8 @@ class RecurrentConfig(_Section):
 
 @dataclass(frozen=True)
 class EncoderConfig(RecurrentConfig):
-    hidden_size: int = _positive(256)  # per direction
-    bidirectional: bool = True
+    hidden_size: int = _positive(256)  # recurrent state width, per direction
+    bidirectional: bool = True  # read the source both ways; the output is both directions' states side by side
 
     def describe(self) -> str:
         """One phrase for logs and reports, so both name the encoder alike."""
@@ -182,7 +185,7 @@ class EncoderConfig(RecurrentConfig):
 
 @dataclass(frozen=True)
 class DecoderConfig(RecurrentConfig):
-    hidden_size: int = _positive(512)
+    hidden_size: int = _positive(512)  # recurrent state width
     init: Bridge = Bridge.BRIDGE  # initial state: learned bridge from the encoder's final states, or zeros
     input_feeding: bool = True  # feed the previous attention context into the next step
     # a second cell after attention reads the current context into the top state (Nematus' conditional
@@ -203,7 +206,7 @@ class DecoderConfig(RecurrentConfig):
 
 @dataclass(frozen=True)
 class AttentionConfig(_Section):
-    type: AttentionType = AttentionType.ADDITIVE
+    type: AttentionType = AttentionType.ADDITIVE  # additive (Bahdanau); dot and general (Luong) for comparison
     size: int = _positive(256)  # additive attention's hidden size
 
 
@@ -220,53 +223,56 @@ class ModelConfig(_Section):
 @dataclass(frozen=True)
 class TrainingConfig(_Section):
     # -- the run: randomness, hardware, starting point
-    seed: int = 42  # check_trainable: from 0 to 4294967294, sentencepiece's range
+    seed: int = 42  # the same recipe and seed give the same model on the same machine; 0..4294967294
     threads: Optional[int] = _positive(None)  # CPU threads; null: PyTorch's default
-    device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),
+    device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),  # auto: CUDA when present
                            "auto, cpu or cuda[:N]")
-    precision: Precision = Precision.FP32
+    precision: Precision = Precision.FP32  # bf16: autocast, products in bfloat16, weights and loss in fp32
     init_from: Optional[str] = None  # fine-tune: start from this model directory's weights, vocabularies, tokenizers
     init_checkpoint: str = "best"  # which of init_from's checkpoints (best, last, averaged, step_N)
     # -- budget: when training stops (at least one is needed)
-    max_steps: Optional[int] = _positive(None)
-    max_minutes: Optional[float] = _positive(None)
-    max_epochs: Optional[int] = _positive(None)
+    max_steps: Optional[int] = _positive(None)  # updates
+    max_minutes: Optional[float] = _positive(None)  # training time, validations included; counted across --resume
+    max_epochs: Optional[int] = _positive(None)  # passes over the training set
     early_stopping_metric: Metric = Metric.BLEU  # also picks checkpoints/best.pt
     early_stopping_patience: Optional[int] = _positive(None)  # validations without improvement
     # -- optimisation
     batch_tokens: int = _positive(4096)  # sentences x longest side, padding included
-    optimizer: Optimizer = Optimizer.ADAM
-    learning_rate: float = _positive(1e-3)
-    weight_decay: float = _at_least(0.0, 0)
+    optimizer: Optimizer = Optimizer.ADAM  # adam, adamw (decoupled weight decay) or sgd
+    learning_rate: float = _positive(1e-3)  # the rate after warmup, before any decay
+    weight_decay: float = _at_least(0.0, 0)  # adamw: decoupled; adam and sgd: L2 in the gradient
     momentum: float = _fraction(0.0)  # sgd only
-    clip_grad_norm: Optional[float] = _positive(1.0)
+    clip_grad_norm: Optional[float] = _positive(1.0)  # gradients scaled down to this global norm; null: no clipping
     # -- learning-rate schedule
-    schedule: Schedule = Schedule.PLATEAU
-    warmup_steps: int = _at_least(0, 0)
-    min_learning_rate: float = _at_least(1e-5, 0)
+    schedule: Schedule = Schedule.PLATEAU  # after warmup: constant, decay on plateau, inverse square root, cosine
+    warmup_steps: int = _at_least(0, 0)  # linear warmup from 0 to learning_rate
+    min_learning_rate: float = _at_least(1e-5, 0)  # plateau: training stops below it; cosine: where it ends
+    # plateau: the rate is multiplied by this at each decay
     decay_factor: float = _checked(0.5, lambda v: 0 < v < 1, "a number in (0, 1)")
     decay_patience: int = _at_least(2, 0)  # plateau: validations without improvement before decay
     # -- regularisation
-    label_smoothing: float = _fraction(0.1)
+    label_smoothing: float = _fraction(0.1)  # share of each target's probability spread over the vocabulary
     src_token_dropout: float = _fraction(0.0)  # source tokens replaced by <unk> in training
     trg_token_dropout: float = _fraction(0.0)  # decoder input tokens replaced by <unk> (labels kept)
     teacher_forcing: float = _ratio(1.0)  # probability of feeding the reference token (at step 0)
+    # how teacher_forcing falls with the step; below 1 it is scheduled sampling (Bengio et al. 2015)
     teacher_forcing_schedule: ForcingSchedule = ForcingSchedule.CONSTANT
-    teacher_forcing_min: float = _ratio(0.0)
-    teacher_forcing_decay_steps: int = _positive(10000)  # linear: steps to reach the min; inverse_sigmoid: k in k/(k+exp(step/k))
+    teacher_forcing_min: float = _ratio(0.0)  # the floor a decaying schedule stops at
+    # linear: steps to reach the minimum; inverse_sigmoid: k in k / (k + exp(step / k))
+    teacher_forcing_decay_steps: int = _positive(10000)
     # -- validation, checkpoints and logs
-    valid_every: int = _positive(500)
+    valid_every: int = _positive(500)  # steps between validations (loss, greedy BLEU and chrF) and checkpoints
     keep_last: int = _at_least(1, 1)  # most recent step checkpoints kept besides best and last
-    log_every: int = _positive(50)
+    log_every: int = _positive(50)  # steps between training-loss log lines
 
 
 @dataclass(frozen=True)
 class TestingConfig(_Section):
-    beam_size: int = _positive(5)
+    beam_size: int = _positive(5)  # beam width; 1 is greedy decoding
     alpha: float = _at_least(1.0, 0)  # length penalty ((5 + length) / 6) ** alpha
-    max_len_a: float = _at_least(1.5, 0)
-    max_len_b: int = _at_least(10, 0)
-    batch_tokens: int = _positive(4000)
+    max_len_a: float = _at_least(1.5, 0)  # output length limit: max_len_a x source tokens + max_len_b
+    max_len_b: int = _at_least(10, 0)  # (see max_len_a)
+    batch_tokens: int = _positive(4000)  # source tokens x beam per batch: the same work per batch at any beam size
 
 
 def _flag(name: str) -> str:
@@ -317,12 +323,12 @@ class DecodingOptions:
 
 @dataclass(frozen=True)
 class Recipe(_Section):
-    model_dir: str
+    model_dir: str  # where training writes the model: recipe, vocabularies, logs, checkpoints
     data: DataConfig
     model: ModelConfig = field(default_factory=ModelConfig)
     training: TrainingConfig = field(default_factory=TrainingConfig)
-    testing: TestingConfig = field(default_factory=TestingConfig)
-    name: Optional[str] = None
+    testing: TestingConfig = field(default_factory=TestingConfig)  # decoding defaults for translate and evaluate
+    name: Optional[str] = None  # a label for reports; changes nothing in training
 
 
 # ---------------------------------------------------------------- building and checking
