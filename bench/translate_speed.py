@@ -43,7 +43,8 @@ def main() -> None:
         start = time.perf_counter()
         translator = Translator.load(args.model_dir, args.checkpoint, device="cpu", int8=precision == "int8")
         load_s = time.perf_counter() - start
-        translator.translate(sources[:20], translator.options(beam_size=5))  # warm-up: thread pool, allocator, weight packing
+        # warm-up: thread pool, allocator, weight packing
+        translator.translate(sources[:20], translator.options(beam_size=5))
         for beam in (int(b) for b in args.beams.split(",")):
             best, found = float("inf"), []
             for _ in range(args.rounds):

@@ -170,8 +170,8 @@ class ModelDir:
         try:
             return torch.load(path, map_location="cpu", weights_only=not full)
         except _LOAD_ERRORS as error:
-            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint "
-                               f"({str(error).splitlines()[0][:200] if str(error) else type(error).__name__})") from None
+            reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint ({reason})") from None
 
     def load_model(self, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
         """The model `recipe` describes, with the weights of one of this directory's checkpoints, on the CPU."""

@@ -77,7 +77,8 @@ def test_a_model_ensembled_with_itself_decodes_exactly_like_it(beam_size):
     m = model("gru", 0)
     batch = batch_of(SENTENCES)
     alone = beam_search(m, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=beam_size, max_len_b=4))
-    twice = beam_search(Ensemble([m, m]), batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=beam_size, max_len_b=4))
+    twice = beam_search(Ensemble([m, m]), batch.src, batch.src_lengths, BOS, EOS,
+                        DecodingOptions(beam_size=beam_size, max_len_b=4))
     assert [h[0].tokens for h in twice] == [h[0].tokens for h in alone]
     assert [h[0].score for h in twice] == pytest.approx([h[0].score for h in alone], abs=1e-5)
 
@@ -88,9 +89,11 @@ def test_greedy_ensemble_follows_the_mean_distribution_in_every_row():
     members = [model("gru", 0), model("lstm-unidirectional", 1)]
     batch = batch_of(SENTENCES)
     unreachable = TRG_V  # no </s>: each row runs to its own length limit
-    hyps = greedy_search(Ensemble(members), batch.src, batch.src_lengths, BOS, unreachable, DecodingOptions(max_len_a=1.0, max_len_b=2))
+    hyps = greedy_search(Ensemble(members), batch.src, batch.src_lengths, BOS, unreachable,
+                         DecodingOptions(max_len_a=1.0, max_len_b=2))
     assert len({len(h.tokens) for h in hyps}) > 1
-    alone = [greedy_search(members[0], batch.src, batch.src_lengths, BOS, unreachable, DecodingOptions(max_len_a=1.0, max_len_b=2))]
+    alone = [greedy_search(members[0], batch.src, batch.src_lengths, BOS, unreachable,
+                           DecodingOptions(max_len_a=1.0, max_len_b=2))]
     assert [h.tokens for h in hyps] != [h.tokens for h in alone[0]]  # the second member changes the output
     for src, hyp in zip(SENTENCES, hyps):
         mean = mean_forced_log_probs(members, src, hyp.tokens)  # (steps, vocab)
@@ -102,10 +105,12 @@ def test_greedy_ensemble_follows_the_mean_distribution_in_every_row():
 def test_ensemble_beam_search_gives_each_sentence_what_it_gets_alone():
     ensemble = Ensemble([model("gru", 0), model("lstm-unidirectional", 1)])
     batch = batch_of(SENTENCES)
-    together = beam_search(ensemble, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=3, n_best=2, max_len_b=5))
+    together = beam_search(ensemble, batch.src, batch.src_lengths, BOS, EOS,
+                           DecodingOptions(beam_size=3, n_best=2, max_len_b=5))
     for src, hyps in zip(SENTENCES, together):
         one = batch_of([src])
-        alone, = beam_search(ensemble, one.src, one.src_lengths, BOS, EOS, DecodingOptions(beam_size=3, n_best=2, max_len_b=5))
+        alone, = beam_search(ensemble, one.src, one.src_lengths, BOS, EOS,
+                             DecodingOptions(beam_size=3, n_best=2, max_len_b=5))
         assert [h.tokens for h in hyps] == [h.tokens for h in alone]
         assert [h.score for h in hyps] == pytest.approx([h.score for h in alone], abs=1e-5)
 
@@ -114,7 +119,8 @@ def test_every_beam_hypothesis_scores_the_mean_distributions_forced_log_probs():
     """Within a beam, rows are reordered each step: a member out of step would score another prefix."""
     members = [model("gru", 0), model("lstm-unidirectional", 1)]
     batch = batch_of(SENTENCES)
-    found = beam_search(Ensemble(members), batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=3, n_best=3, alpha=0.0, max_len_b=5))
+    found = beam_search(Ensemble(members), batch.src, batch.src_lengths, BOS, EOS,
+                        DecodingOptions(beam_size=3, n_best=3, alpha=0.0, max_len_b=5))
     for src, hyps in zip(SENTENCES, found):
         assert len(hyps) == 3
         for hyp in hyps:

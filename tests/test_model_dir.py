@@ -11,7 +11,8 @@ from seq2seq.model_dir import ModelDir, atomic_save, make_dir
 
 
 def _data(joint: bool) -> DataConfig:
-    return DataConfig(train="t", valid="v", src_lang="en", trg_lang="de", sentencepiece=SentencePieceConfig(joint=joint))
+    return DataConfig(train="t", valid="v", src_lang="en", trg_lang="de",
+                      sentencepiece=SentencePieceConfig(joint=joint))
 
 
 def test_layout_names_every_file_training_writes(tmp_path):

@@ -190,6 +190,7 @@ def test_separate_models_sample_each_side_from_its_own(corpus):
 def test_a_vocabulary_without_every_piece_cannot_sample(corpus):
     cfg, model_dir, _, _ = corpus
     counted = replace(cfg, level="sentencepiece", sentencepiece=replace(cfg.sentencepiece, vocab_size=40))
-    prepare_training_data(*in_folder(counted, model_dir), seed=1)  # counted vocabularies, as a fine-tuning parent might leave them
+    # counted vocabularies, as a fine-tuning parent might leave them
+    prepare_training_data(*in_folder(counted, model_dir), seed=1)
     with pytest.raises(Seq2SeqError, match="missing"):
         prepare_training_data(*in_folder(sampling_cfg(cfg), model_dir), seed=1, reuse=True)

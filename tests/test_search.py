@@ -86,7 +86,8 @@ def ended(hyp) -> bool:
 def test_score_is_the_sum_of_forced_log_probs(trained):
     for name, model, sentences, eos in cases(trained):
         batch = source_batch(sentences)
-        for src, hyp in zip(sentences, greedy_search(model, batch.src, batch.src_lengths, BOS, eos, DecodingOptions(max_len_a=1.0, max_len_b=3))):
+        for src, hyp in zip(sentences, greedy_search(model, batch.src, batch.src_lengths, BOS, eos,
+                                                     DecodingOptions(max_len_a=1.0, max_len_b=3))):
             targets = hyp.tokens + ([EOS] if ended(hyp) else [])
             assert targets, name
             lp = forced_log_probs(model, src, targets)
@@ -113,12 +114,14 @@ def test_batch_results_equal_each_sentence_alone(trained):
     """Padding and rows that finish early and leave the batch change nothing for the other sentences."""
     for name, model, sentences, eos in cases(trained):
         batch = source_batch(sentences)
-        together = greedy_search(model, batch.src, batch.src_lengths, BOS, eos, DecodingOptions(max_len_a=1.0, max_len_b=2))
+        together = greedy_search(model, batch.src, batch.src_lengths, BOS, eos,
+                                 DecodingOptions(max_len_a=1.0, max_len_b=2))
         lengths = {len(h.tokens) + ended(h) for h in together}
         assert len(lengths) > 1, f"{name}: rows should finish at different steps for this test to bite"
         for src, hyp in zip(sentences, together):
             one = source_batch([src])
-            alone, = greedy_search(model, one.src, one.src_lengths, BOS, eos, DecodingOptions(max_len_a=1.0, max_len_b=2))
+            alone, = greedy_search(model, one.src, one.src_lengths, BOS, eos,
+                                   DecodingOptions(max_len_a=1.0, max_len_b=2))
             assert hyp.tokens == alone.tokens, name
             assert hyp.score == pytest.approx(alone.score, abs=1e-5), name
             assert hyp.attention.shape == alone.attention.shape == (len(alone.tokens) + ended(alone), len(src) + 1)
@@ -131,7 +134,8 @@ def test_batch_order_does_not_matter(trained):
     batch = source_batch(sentences)
     forward = greedy_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(max_len_a=1.0, max_len_b=5))
     back = source_batch(sentences[::-1])
-    backward = greedy_search(model, back.src, back.src_lengths, BOS, EOS, DecodingOptions(max_len_a=1.0, max_len_b=5))[::-1]
+    backward = greedy_search(model, back.src, back.src_lengths, BOS, EOS,
+                             DecodingOptions(max_len_a=1.0, max_len_b=5))[::-1]
     assert [h.tokens for h in forward] == [h.tokens for h in backward]
     assert [h.score for h in forward] == pytest.approx([h.score for h in backward], abs=1e-5)
 
@@ -220,7 +224,8 @@ def test_wide_beam_equals_exhaustive_search(name, alpha):
     model = tiny_model(name, vocab)
     for src in ([4, 5, 6], [7], [8, 9, 10, 11, 4]):
         batch = batch_of([src])
-        [hyps] = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=160, alpha=alpha, max_len_a=0.0, max_len_b=limit))
+        [hyps] = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                             DecodingOptions(beam_size=160, alpha=alpha, max_len_a=0.0, max_len_b=limit))
         tokens, score = brute_force(model, src, vocab, limit, alpha)
         assert hyps[0].tokens == tokens
         assert hyps[0].normalized == pytest.approx(score, abs=1e-4)
@@ -232,7 +237,8 @@ def test_beam_one_equals_greedy_token_for_token(name, alpha):
     model = tiny_model(name, 20, scale=1.0)
     sentences = [[4, 5, 6, 7], [8], [9, 10, 11, 4, 5, 6, 7, 8], [6, 6]]
     batch = batch_of(sentences)
-    beams = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=1, alpha=alpha, max_len_a=2.0, max_len_b=5))
+    beams = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                        DecodingOptions(beam_size=1, alpha=alpha, max_len_a=2.0, max_len_b=5))
     for src, [hyp] in zip(sentences, beams):
         # reference greedy: argmax at every step through the model's step function, one sentence at a time
         one = batch_of([src])
@@ -260,7 +266,8 @@ def test_best_score_never_worse_as_the_beam_grows(trained, toy_data):
     batch = batch_of(sentences)
     previous = None
     for k in range(1, 6):
-        results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=k, alpha=0.0, max_len_a=1.0, max_len_b=3))
+        results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                              DecodingOptions(beam_size=k, alpha=0.0, max_len_a=1.0, max_len_b=3))
         best = [r[0].score for r in results]
         if previous is not None:
             worse = [i for i, (b, p) in enumerate(zip(best, previous)) if b < p - 1e-5]
@@ -273,10 +280,12 @@ def test_translation_is_the_same_alone_and_in_a_padded_batch(name):
     model = tiny_model(name, 20, scale=1.5)
     sentences = [[4, 5, 6, 7, 8, 9, 10], [11], [5, 6, 7], [8, 8, 8, 8, 8, 8, 8, 8, 8, 8]]
     batch = batch_of(sentences)
-    together = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=4, alpha=1.0, n_best=3))
+    together = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                           DecodingOptions(beam_size=4, alpha=1.0, n_best=3))
     for src, hyps in zip(sentences, together):
         one = batch_of([src])
-        [alone] = beam_search(model, one.src, one.src_lengths, BOS, EOS, DecodingOptions(beam_size=4, alpha=1.0, n_best=3))
+        [alone] = beam_search(model, one.src, one.src_lengths, BOS, EOS,
+                              DecodingOptions(beam_size=4, alpha=1.0, n_best=3))
         assert [h.tokens for h in hyps] == [h.tokens for h in alone]
         assert [h.score for h in hyps] == pytest.approx([h.score for h in alone], abs=1e-5)
 
@@ -286,7 +295,8 @@ def test_scores_are_the_forced_log_probabilities(name):
     model = tiny_model(name, 20, scale=1.5)
     sentences = [[4, 5, 6, 7], [8, 9], [10, 11, 4, 5, 6, 7]]
     batch = batch_of(sentences)
-    results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=5, alpha=0.6, n_best=5, max_len_a=1.0, max_len_b=3))
+    results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                          DecodingOptions(beam_size=5, alpha=0.6, n_best=5, max_len_a=1.0, max_len_b=3))
     for src, hyps in zip(sentences, results):
         limit = len(src) + 3
         for h in hyps:
@@ -312,7 +322,8 @@ def test_length_limits_are_respected():
     model = tiny_model("gru", 20, scale=1.0)
     sentences = [[4, 5, 6, 7, 8], [9]]
     batch = batch_of(sentences)
-    results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS, DecodingOptions(beam_size=3, n_best=3, max_len_a=0.5, max_len_b=2, min_len=2))
+    results = beam_search(model, batch.src, batch.src_lengths, BOS, EOS,
+                          DecodingOptions(beam_size=3, n_best=3, max_len_a=0.5, max_len_b=2, min_len=2))
     for src, hyps in zip(sentences, results):
         limit = int(0.5 * len(src) + 2)
         for h in hyps:
@@ -351,7 +362,8 @@ def test_a_long_search_builds_only_the_finished_hypotheses_it_can_return(monkeyp
     monkeypatch.setattr("seq2seq.search.Hypothesis", lambda *args: built.append(args) or Hypothesis(*args))
     src_len = 300
     src, lengths = torch.full((1, src_len), 4), torch.tensor([src_len])
-    [hyps] = beam_search(_EndsEveryStepModel(), src, lengths, BOS, EOS, DecodingOptions(beam_size=5, n_best=2, alpha=1.0, max_len_a=1.5, max_len_b=10))
+    [hyps] = beam_search(_EndsEveryStepModel(), src, lengths, BOS, EOS,
+                         DecodingOptions(beam_size=5, n_best=2, alpha=1.0, max_len_a=1.5, max_len_b=10))
     assert [h.tokens for h in hyps] == [[], [4]]  # the two earliest endings rank best
     assert len(built) <= 4  # not one per step (hundreds)
 

@@ -188,7 +188,8 @@ def test_scored_pieces_tell_whether_two_models_segment_alike(tmp_path):
 @pytest.mark.parametrize("model_type, nbest", [("unigram", -1), ("unigram", 8), ("bpe", -1)])
 def test_sampled_segmentations_restore_the_text_vary_and_repeat_with_the_seed(tmp_path, model_type, nbest):
     """Subword regularization: another segmentation of the same text, the same one for the same seed."""
-    tok, _ = make_tokenizers(*in_folder(data_cfg(sp={"model_type": model_type, "vocab_size": 60}), tmp_path), SRC, TRG, seed=1)
+    cfg = data_cfg(sp={"model_type": model_type, "vocab_size": 60})
+    tok, _ = make_tokenizers(*in_folder(cfg, tmp_path), SRC, TRG, seed=1)
     first = tok.sample(SRC, alpha=0.5, nbest=nbest, seed=7)
     assert [tok.decode(p) for p in first] == SRC
     assert first == tok.sample(SRC, alpha=0.5, nbest=nbest, seed=7)
@@ -230,7 +231,8 @@ def total_variation(ours: list[list[str]], theirs: list[list[str]]) -> float:
 @pytest.mark.parametrize("model_type, nbest, ours", [("unigram", 8, True), ("unigram", -1, False), ("bpe", 8, False)])
 def test_which_samples_repeat_in_any_process(tmp_path, model_type, nbest, ours):
     """Only n-best lists of a unigram model are drawn by seq2seq itself; training warns about the rest."""
-    tok, _ = make_tokenizers(*in_folder(data_cfg(sp={"model_type": model_type, "vocab_size": 60}), tmp_path), SRC, TRG, seed=1)
+    cfg = data_cfg(sp={"model_type": model_type, "vocab_size": 60})
+    tok, _ = make_tokenizers(*in_folder(cfg, tmp_path), SRC, TRG, seed=1)
     assert tok.samples_reproducibly(nbest) is ours
 
 

@@ -255,7 +255,8 @@ class RecurrentLayer(nn.Module):
         self.directions = 2 if bidirectional else 1
         if identity_init:
             for suffix in ("_l0", "_l0_reverse")[:self.directions]:
-                _identity_init_(*(getattr(self.rnn, f"{name}{suffix}") for name in ("weight_hh", "bias_ih", "bias_hh")))
+                weights = [getattr(self.rnn, f"{name}{suffix}") for name in ("weight_hh", "bias_ih", "bias_hh")]
+                _identity_init_(*weights)
 
     def forward(self, x: Tensor, lengths: Tensor) -> tuple[Tensor, Tensor, Optional[Tensor]]:
         """x (batch, time, input), lengths (batch,) on CPU -> outputs (batch, time, dirs*hidden),

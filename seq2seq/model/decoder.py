@@ -68,7 +68,8 @@ class RecurrentDecoder(nn.Module):
         step_cell = STEP_CELLS[cfg.cell]
         first_inputs = (cfg.embedding_size, memory_size) if cfg.input_feeding else (cfg.embedding_size,)
         self.cells = nn.ModuleList(
-            step_cell(first_inputs if i == 0 else (cfg.hidden_size,), cfg.hidden_size, cfg.layer_norm, cfg.identity_init)
+            step_cell(first_inputs if i == 0 else (cfg.hidden_size,), cfg.hidden_size, cfg.layer_norm,
+                      cfg.identity_init)
             for i in range(cfg.num_layers))
         self.attention = make_attention(attention, cfg.hidden_size, memory_size)
         # s_t = cell(c_t, s'_t): the top layer's state after attention, from this step's context

@@ -60,5 +60,6 @@ def upgrade_optimizer_state(optimizer_state: dict, saved_model: dict[str, torch.
         raise ValueError("the saved optimizer state belongs to a model with other parameters")
     position = {name: i for i, name in enumerate(new)}
     moved = {i: position[name] for i, name in enumerate(old)}
-    groups = [{**group, "params": sorted(moved[i] for i in group["params"])} for group in optimizer_state["param_groups"]]
+    groups = [{**group, "params": sorted(moved[i] for i in group["params"])}
+              for group in optimizer_state["param_groups"]]
     return {"state": {moved[i]: value for i, value in optimizer_state["state"].items()}, "param_groups": groups}

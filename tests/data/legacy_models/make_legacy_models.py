@@ -47,7 +47,8 @@ MODELS = {
         "training.learning_rate=0.004", "training.max_steps=480"],
     # the reference's shape in small: joint sentencepiece, one shared embedding matrix, conditional GRU
     "sample_spm_shared": [
-        "data.level=sentencepiece", "data.max_length=100", "data.train=data/sample/train", "data.valid=data/sample/valid", "data.src_lang=en", "data.trg_lang=de",
+        "data.level=sentencepiece", "data.max_length=100", "data.train=data/sample/train",
+        "data.valid=data/sample/valid", "data.src_lang=en", "data.trg_lang=de",
         "data.sentencepiece.vocab_size=300", "data.sentencepiece.all_pieces=true", "model.share_embeddings=true",
         "model.encoder.embedding_size=32", "model.encoder.hidden_size=32", "model.decoder.embedding_size=32",
         "model.decoder.hidden_size=48", "model.attention.size=32", "model.decoder.conditional=true",
