@@ -1,21 +1,27 @@
-"""The shipped recipes (recipes/*.yaml) load, and each study variant differs from the reference only where it says."""
+"""The shipped recipes (recipes/**/*.yaml) load, and each study variant and each history recipe differs from
+the reference only where it says."""
 from __future__ import annotations
 
-import argparse
 import re
-import shlex
 from pathlib import Path
-from string import Template
 
 import pytest
 import torch
 
-from seq2seq.cli import build_parser
 from seq2seq.config import load_recipe, recipe_to_dict
 from seq2seq.model import Seq2Seq
 
 RECIPES = Path(__file__).resolve().parents[1] / "recipes"
 REFERENCE = "multi30k_en_de_gru"
+ALL_RECIPES = sorted(RECIPES.glob("**/*.yaml"))
+# where a recipe's model_dir is not models/<its file name>: the token dropout run keeps the directory that
+# the ensemble and distillation commands name
+MODEL_DIRS = {"history/multi30k_en_de_gru_enc256_tokdrop": "models/study_tokdrop"}
+
+
+def recipe_id(path: Path) -> str:
+    """history/multi30k_en_de_gru_feeding for recipes/history/multi30k_en_de_gru_feeding.yaml."""
+    return path.relative_to(RECIPES).with_suffix("").as_posix()
 
 
 def flat(recipe) -> dict:
@@ -31,21 +37,28 @@ def flat(recipe) -> dict:
     return out
 
 
-def differences(name: str, overrides: tuple[str, ...] = ()) -> dict:
-    """Keys where recipe NAME (with --set OVERRIDES) differs from the reference, and its values."""
+def differences(name: str) -> dict:
+    """Keys where recipe NAME (recipes/NAME.yaml, e.g. history/...) differs from the reference, and its values."""
     ref = flat(load_recipe(RECIPES / f"{REFERENCE}.yaml"))
-    other = flat(load_recipe(RECIPES / f"{name}.yaml", overrides))
+    other = flat(load_recipe(RECIPES / f"{name}.yaml"))
     return {k: other[k] for k in ref if ref[k] != other[k] and k not in ("name", "model_dir")}
 
 
-@pytest.mark.parametrize("path", sorted(RECIPES.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_RECIPES, ids=recipe_id)
 def test_every_recipe_loads_and_names_its_own_model_dir(path):
     recipe = load_recipe(path)
     assert recipe.name == path.stem
-    assert Path(recipe.model_dir).name == path.stem
+    assert recipe.model_dir == MODEL_DIRS.get(recipe_id(path), f"models/{path.stem}")
 
 
-@pytest.mark.parametrize("path", sorted(RECIPES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_two_recipes_share_a_name_or_a_model_dir():
+    recipes = [load_recipe(path) for path in ALL_RECIPES]
+    assert len({recipe.name for recipe in recipes}) == len(recipes)
+    assert len({Path(recipe.model_dir) for recipe in recipes}) == len(recipes)
+    assert set(MODEL_DIRS) <= {recipe_id(path) for path in ALL_RECIPES}
+
+
+@pytest.mark.parametrize("path", ALL_RECIPES, ids=recipe_id)
 def test_every_recipe_builds_a_model_that_learns_from_a_batch(path):
     # e.g. the conditional cell with the rnn_relu variant's identity init: a model the recipe cannot build fails here
     torch.manual_seed(0)
@@ -58,10 +71,32 @@ def test_every_recipe_builds_a_model_that_learns_from_a_batch(path):
                                         for p in model.parameters() if p.requires_grad)
 
 
-def test_reference_has_the_parameter_count_its_header_gives():
+@pytest.mark.parametrize("path", ALL_RECIPES, ids=recipe_id)
+def test_recipe_comments_link_study_folders_and_quote_no_scores(path):
+    text = path.read_text(encoding="utf-8")
+    assert "../shared" not in text                  # users do not have the development checkout's shared folder
+    for link in (link.rstrip(".") for link in re.findall(r"docs/results/[\w./-]*", text)):  # less a full stop
+        assert re.fullmatch(r"docs/results/\w+/", link), f"{link}: link the study's folder, docs/results/<dir>/"
+        assert (RECIPES.parent / link).is_dir(), link
+    # scores go stale with every rerun: the README's results table and the study folders have them
+    assert not re.search(r"\d\s*(legacy\s+|sacre)?(BLEU|chrF)", text)
+
+
+def header(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\nname:", 1)[0]
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_RECIPES if re.search(r"[\d.]+ M parameters", header(p))],
+                         ids=recipe_id)
+def test_recipe_has_the_parameter_count_its_header_gives(path):
     # 8,003 types on each side: the joint 8k sentencepiece model plus the special tokens, as train.log reports
-    model = Seq2Seq(load_recipe(RECIPES / f"{REFERENCE}.yaml").model, 8003, 8003)
-    assert round(model.num_parameters() / 1e6, 2) == 9.84
+    stated = re.search(r"([\d.]+) M parameters", header(path)).group(1)
+    model = Seq2Seq(load_recipe(path).model, 8003, 8003)
+    assert round(model.num_parameters() / 1e6, len(stated.partition(".")[2])) == float(stated)
+
+
+def test_reference_header_gives_its_parameter_count():
+    assert "9.84 M parameters" in header(RECIPES / f"{REFERENCE}.yaml")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -93,33 +128,54 @@ def test_cpu60_has_joeys_network_the_reference_data_and_a_time_budget():
     assert recipe.training.max_minutes and recipe.training.max_minutes <= 60
 
 
-def readme_train_command(model_dir: str) -> argparse.Namespace:
-    """The README's `seq2seq train` command for MODEL_DIR, shell variables expanded, as our CLI parses it."""
-    text = (RECIPES.parent / "README.md").read_text(encoding="utf-8").replace("\\\n", " ")
-    variables = dict(re.findall(r'^(\w+)="([^"]*)"$', text, flags=re.M))
-    for line in text.splitlines():
-        if line.startswith("seq2seq train ") and f"model_dir={model_dir} " in line + " ":
-            return build_parser().parse_args(shlex.split(Template(line).substitute(variables))[1:])
-    raise AssertionError(f"README.md has no `seq2seq train` command for {model_dir}")
+# the Reproduce settings of the README before its rewrite, one key set each: history/*.yaml are the reference
+# recipe with these keys changed
+FEEDING = {"model.decoder.conditional": False, "model.decoder.input_feeding": True,
+           "model.decoder.recurrent_dropout": 0.0}
+BATCH4096 = {"training.batch_tokens": 4096, "training.max_steps": 5000, "training.warmup_steps": 100,
+             "training.valid_every": 300}
+NO_TOKDROP = {"training.src_token_dropout": 0.0, "training.trg_token_dropout": 0.0}
+ENCODER256 = {"model.encoder.hidden_size": 256}
+HISTORY = {
+    "history/multi30k_en_de_gru_feeding": FEEDING,
+    "history/multi30k_en_de_gru_batch4096": {**FEEDING, **BATCH4096},
+    "history/multi30k_en_de_gru_enc256": {**ENCODER256, **NO_TOKDROP, **FEEDING, **BATCH4096},
+    "history/multi30k_en_de_gru_enc256_tokdrop": {**ENCODER256, **FEEDING, **BATCH4096},
+    "history/multi30k_en_de_gru_untied": {**ENCODER256, **NO_TOKDROP, **FEEDING, **BATCH4096,
+                                          "model.decoder.tie_embeddings": False, "model.decoder.readout_size": 512,
+                                          "model.encoder.dropout": 0.3, "model.decoder.dropout": 0.3,
+                                          "training.max_steps": 3600},
+}
 
 
-def test_reference_decoder_is_the_adopted_one_and_the_readme_restores_the_earlier():
-    # docs/results/multi30k_en_de_gru_cgru_recdrop: adopted on two seeds; the README's `$feeding` undoes it
+@pytest.mark.parametrize("name, expected", HISTORY.items(), ids=list(HISTORY))
+def test_history_recipes_change_only_their_own_keys(name, expected):
+    assert differences(name) == expected
+
+
+def test_every_history_recipe_declares_its_keys():
+    assert {recipe_id(path) for path in (RECIPES / "history").glob("*.yaml")} == set(HISTORY)
+
+
+def test_reference_decoder_is_the_adopted_one_and_the_feeding_recipe_restores_the_earlier():
+    # docs/results/multi30k_en_de_gru_cgru_recdrop: adopted on two seeds; history/multi30k_en_de_gru_feeding undoes it
     decoder = load_recipe(RECIPES / f"{REFERENCE}.yaml").model.decoder
     assert decoder.conditional and not decoder.input_feeding and decoder.recurrent_dropout == 0.2
-    command = readme_train_command("models/multi30k_en_de_gru_feeding")
-    assert Path(command.recipe).stem == REFERENCE
     cpu60 = flat(load_recipe(RECIPES / "multi30k_en_de_cpu60.yaml"))
-    assert differences(REFERENCE, command.set) == {
-        key: cpu60[key] for key in ("model.decoder.conditional", "model.decoder.input_feeding",
-                                    "model.decoder.recurrent_dropout")}
+    decoder_keys = ("model.decoder.conditional", "model.decoder.input_feeding", "model.decoder.recurrent_dropout")
+    assert differences("history/multi30k_en_de_gru_feeding") == {key: cpu60[key] for key in decoder_keys}
+    # so its whole decoder is cpu60's (Joey's) but for the sizes and regularisation cpu60 sets differently
+    feeding = flat(load_recipe(RECIPES / "history" / "multi30k_en_de_gru_feeding.yaml"))
+    cpu60_own = {"model.decoder.dropout", "model.decoder.readout_size", "model.decoder.tie_embeddings"}
+    assert {key for key in feeding if key.startswith("model.decoder.") and feeding[key] != cpu60[key]} == cpu60_own
 
 
 def test_distilled_recipe_fine_tunes_the_earlier_reference_settings():
-    # its parent: the reference with the 256 encoder and no token dropout, trained as the README says
-    command = readme_train_command("models/multi30k_en_de_gru_enc256")
-    parent = load_recipe(RECIPES.parent / command.recipe, command.set)
-    parent, distilled = flat(parent), flat(load_recipe(RECIPES / "multi30k_en_de_gru_distilled.yaml"))
+    # its parent: the reference with the 256 encoder and no token dropout, history/multi30k_en_de_gru_enc256
+    parent_path = RECIPES / "history" / "multi30k_en_de_gru_enc256.yaml"
+    distilled_path = RECIPES / "multi30k_en_de_gru_distilled.yaml"
+    assert str(parent_path.relative_to(RECIPES.parent)) in distilled_path.read_text(encoding="utf-8")
+    parent, distilled = flat(load_recipe(parent_path)), flat(load_recipe(distilled_path))
     assert distilled["training.init_from"] == parent["model_dir"]
     # what docs/results/multi30k_en_de_gru_distilled/distillation.md says it changes, and nothing else
     fine_tuning = {"name", "model_dir", "training.init_from", "data.train", "training.max_steps",
