@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Build the small en-de sample shipped in data/sample from a Multi30k task-1 copy.
+"""Build the small en-de sample shipped in data/sample from a Multi30k task-1 copy (the raw files, which
+`prepare_multi30k.py --out data/multi30k` downloads into data/multi30k/.download/).
 
 Usage:
-    python data_scripts/make_sample.py --source ../shared/data/multi30k --out data/sample
+    python data_scripts/make_sample.py --source data/multi30k/.download --out data/sample
         [--train 5000 --valid 300 --test 300 --seed 1]
 
 Takes a seeded random subset of the training pairs (kept in corpus order, en and de

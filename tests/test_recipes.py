@@ -177,7 +177,7 @@ def test_distilled_recipe_fine_tunes_the_earlier_reference_settings():
     assert str(parent_path.relative_to(RECIPES.parent)) in distilled_path.read_text(encoding="utf-8")
     parent, distilled = flat(load_recipe(parent_path)), flat(load_recipe(distilled_path))
     assert distilled["training.init_from"] == parent["model_dir"]
-    # what docs/results/multi30k_en_de_gru_distilled/distillation.md says it changes, and nothing else
+    # what docs/results/multi30k_en_de_gru_distilled/ says it changes, and nothing else
     fine_tuning = {"name", "model_dir", "training.init_from", "data.train", "training.max_steps",
                    "training.learning_rate"}
     assert {key for key in parent if parent[key] != distilled[key]} == fine_tuning
