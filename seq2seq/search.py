@@ -235,7 +235,7 @@ class _History:
         """For entries (n,), -1 for none: tokens (n, steps), attention (n, steps, src_len), and each
         one's number of steps (n,); rows of an entry shorter than the longest are padding."""
         n, device = entries.shape[0], entries.device
-        if not self.tokens or n == 0:
+        if not self.tokens or n == 0 or bool((entries < 0).all()):
             return (torch.zeros(n, 0, dtype=torch.long, device=device), torch.zeros(n, 0, 0, device=device),
                     torch.zeros(n, dtype=torch.long, device=device))
         starts = torch.tensor([0] + [len(x) for x in self.tokens], device=device).cumsum(0)
@@ -245,16 +245,16 @@ class _History:
         rows = torch.cat([r + base for r, base in zip(self.attention_rows, bases)])
         attention = torch.cat(self.attention)  # (all rows of all steps, src_len)
         steps = (step_of + 1).masked_fill(entries < 0, 0)
-        width = int(steps.max()) if n else 0
-        out_tokens = torch.zeros(n, max(width, 1), dtype=torch.long, device=device)
-        out_rows = torch.zeros(n, max(width, 1), dtype=torch.long, device=device)
-        current = entries.clone()
+        width = int(steps.max())
+        # a spare last column takes the writes of paths already walked to their start
+        out_tokens = torch.zeros(n, width + 1, dtype=torch.long, device=device)
+        out_rows = torch.zeros(n, width + 1, dtype=torch.long, device=device)
+        every, current = torch.arange(n, device=device), entries.clone()
         for back in range(width):  # walk every path back one step at a time
             position = steps - 1 - back  # (n,) where this step's token goes; < 0 once a path is done
-            live = (position >= 0) & (current >= 0)
+            column = torch.where((position >= 0) & (current >= 0), position, width)
             index = current.clamp(min=0)
-            at = position.clamp(min=0)
-            out_tokens[live, at[live]] = tokens[index[live]]
-            out_rows[live, at[live]] = rows[index[live]]
-            current = torch.where(live, parents[index], current)
-        return out_tokens, attention[out_rows], steps
+            out_tokens[every, column] = tokens[index]
+            out_rows[every, column] = rows[index]
+            current = torch.where(column < width, parents[index], current)
+        return out_tokens[:, :width], attention[out_rows[:, :width]], steps
