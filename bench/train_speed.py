@@ -12,6 +12,7 @@ import logging
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import torch
 from torch.utils.flop_counter import FlopCounterMode
@@ -35,6 +36,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     peak = matmul_peak_flops()
     work = args.work or tempfile.mkdtemp(prefix="train_speed_")
+    Path(work).mkdir(parents=True, exist_ok=True)
     recipe = load_recipe(args.recipe, [*args.set, f"model_dir={work}", f"training.threads={args.threads}"])
     start = time.perf_counter()
     trainer = make_trainer(recipe)
