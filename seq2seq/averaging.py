@@ -16,13 +16,16 @@ log = logging.getLogger(__name__)
 
 
 def average_state_dicts(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
-    """Element-wise mean of floating-point tensors (summed in float64); other tensors must agree and are kept."""
+    """Element-wise mean of floating-point tensors (summed in float64); other tensors must agree and are kept.
+
+    The result lists the weights in the last (newest) state's order; the others may list the same ones in
+    another order (a run resumed across versions saved its older checkpoints in the older order)."""
     if not states:
         raise Seq2SeqError("no checkpoints to average")
-    keys = list(states[0])
-    for i, state in enumerate(states[1:], start=1):
-        if list(state) != keys:
-            raise Seq2SeqError(f"checkpoint {i} holds different weights from checkpoint 0: "
+    keys = list(states[-1])
+    for i, state in enumerate(states):
+        if set(state) != set(keys):
+            raise Seq2SeqError(f"checkpoint {i} holds different weights from checkpoint {len(states) - 1}: "
                                "average only checkpoints of one model")
     averaged = {}
     for key in keys:

@@ -72,11 +72,11 @@ def _translate(args: argparse.Namespace) -> None:
         except OSError as error:
             raise Seq2SeqError(f"cannot write --output {args.output}: {error.strerror}") from None
         with out:
-            translate_stream(translator, lines, out, options, progress=not args.quiet)
+            translate_stream(translator, lines, out, options=options, progress=not args.quiet)
         return
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
     try:
-        translate_stream(translator, lines, out, options, progress=not args.quiet)
+        translate_stream(translator, lines, out, options=options, progress=not args.quiet)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as other Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere, without a second error

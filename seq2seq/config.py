@@ -282,15 +282,15 @@ def _flag(name: str) -> str:
 @dataclass(frozen=True)
 class DecodingOptions:
     """How one search runs: built and checked once, from a recipe's `testing` section and a caller's
-    overrides, then passed whole to search, translation, evaluation and serving."""
+    overrides, then passed whole to search, translation and evaluation."""
 
-    beam_size: int = 5
-    alpha: float = 1.0  # length penalty ((5 + length) / 6) ** alpha; 0 with one beam (no lengths to compare)
+    beam_size: int = TestingConfig.beam_size
+    alpha: float = TestingConfig.alpha  # length penalty ((5 + length) / 6) ** alpha; greedy applies none
     n_best: int = 1  # hypotheses kept per sentence, best first: 1..beam_size
     min_len: int = 0  # output tokens before </s> may end a hypothesis (the length limit still caps it)
-    max_len_a: float = 1.5  # output length limit: max_len_a * source tokens + max_len_b
-    max_len_b: int = 10
-    batch_tokens: int = 4000  # source tokens x beam per batch: the same work per batch at any beam size
+    max_len_a: float = TestingConfig.max_len_a  # output length limit: max_len_a * source tokens + max_len_b
+    max_len_b: int = TestingConfig.max_len_b
+    batch_tokens: int = TestingConfig.batch_tokens  # source tokens x beam per batch: the same work at any beam
 
     def __post_init__(self) -> None:
         fields = {f.name: f for f in dataclasses.fields(TestingConfig)}
@@ -304,8 +304,11 @@ class DecodingOptions:
         if not 1 <= self.n_best <= self.beam_size:
             raise RecipeError(f"beam size {self.beam_size} and n-best {self.n_best}: "
                               "need 1 <= n-best <= beam size")
-        if self.beam_size == 1:
-            object.__setattr__(self, "alpha", 0.0)  # greedy: the penalty it applies
+
+    @property
+    def length_alpha(self) -> float:
+        """The length penalty's exponent the search applies: one beam is greedy, with no lengths to compare."""
+        return self.alpha if self.beam_size > 1 else 0.0
 
     @classmethod
     def from_testing(cls, testing: "TestingConfig", **overrides: Any) -> "DecodingOptions":

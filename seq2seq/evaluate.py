@@ -187,7 +187,7 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     out = make_dir(report_dir, "report folder")
     hyp_path = out / "hypotheses.txt"
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
-        speed = translate_stream(translator, sources, f, options)
+        speed = translate_stream(translator, sources, f, options=options)
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
     others = system_names([hyp_path, *other_hyps])[1:]  # another run's hypotheses.txt is told apart from ours
     report = evaluate_files([hyp_path, *other_hyps], ref_paths, src_path, names=[baseline, *others],
@@ -202,7 +202,7 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
                        "recipe_sha256": hashlib.sha256(recipe_file.read_bytes()).hexdigest()[:16]}
     if ensemble_with:
         report["model"]["ensemble_with"] = ", ".join(str(d) for d in ensemble_with)
-    used = dataclasses.asdict(options)  # what the search ran with: recipe defaults filled in, greedy alpha 0
+    used = dataclasses.asdict(options) | {"alpha": options.length_alpha}  # what the search applied: greedy, none
     report["decoding"] = {key: used[key] for key in ("beam_size", "alpha", "max_len_a", "max_len_b")} | speed
     if ModelDir(model_dir).validations_file.is_file():
         report["training"] = read_validations(model_dir)

@@ -14,7 +14,7 @@ import json
 import pickle
 import shutil
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import torch
 
@@ -38,16 +38,21 @@ def make_dir(path: str | Path, what: str) -> Path:
     return path
 
 
-def atomic_save(payload: Any, target: Path) -> Path:
-    """torch.save through a temporary file and a rename: a crash mid-write never leaves a cut-short file."""
+def _write_atomically(target: Path, write: Callable[[Path], Any]) -> Path:
+    """write(a temporary file beside target), then rename it to target: a crash mid-write never leaves a
+    cut-short file, and a failed write leaves no temporary one."""
     partial = target.with_suffix(".tmp")
     try:
-        torch.save(payload, partial)
+        write(partial)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    partial.replace(target)
-    return target
+    return partial.replace(target)
+
+
+def atomic_save(payload: Any, target: Path) -> Path:
+    """torch.save, atomically (_write_atomically)."""
+    return _write_atomically(target, lambda partial: torch.save(payload, partial))
 
 
 class ModelDir:
@@ -155,9 +160,8 @@ class ModelDir:
 
     def copy_checkpoint(self, source: str, target: str) -> Path:
         """Checkpoint `source` also under the name `target` (best.pt from step_N.pt), atomically."""
-        partial = self.checkpoint(target).with_suffix(".tmp")
-        shutil.copyfile(self.checkpoint(source), partial)
-        return partial.replace(self.checkpoint(target))
+        return _write_atomically(self.checkpoint(target), lambda partial: shutil.copyfile(self.checkpoint(source),
+                                                                                          partial))
 
     def prune_steps(self, keep: int) -> None:
         """Delete all but the `keep` newest step checkpoints."""

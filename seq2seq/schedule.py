@@ -102,19 +102,29 @@ def after_validation(cfg: TrainingConfig, state: TrainState, score: float,
     return new, improved
 
 
-def stop_reason(cfg: TrainingConfig, state: TrainState, elapsed: float) -> Optional[str]:
-    """Why training stops now, if it does: a budget, or what the validations so far decided.
-
-    From the state (and the training time) alone, so a resumed run decides as the straight one did.
-    """
+def budget_spent(cfg: TrainingConfig, state: TrainState, elapsed: float) -> Optional[str]:
+    """Which of training's budgets (steps, minutes, epochs) is used up, if one is."""
     if cfg.max_steps and state.step >= cfg.max_steps:
         return f"reached training.max_steps ({cfg.max_steps})"
     if cfg.max_minutes and elapsed >= cfg.max_minutes * 60:
         return f"reached training.max_minutes ({cfg.max_minutes})"
     if cfg.max_epochs and state.epoch >= cfg.max_epochs:
         return f"reached training.max_epochs ({cfg.max_epochs})"
+    return None
+
+
+def validations_decided(cfg: TrainingConfig, state: TrainState) -> Optional[str]:
+    """Whether the validations so far end training: early stopping, or the plateau schedule's floor."""
     if cfg.early_stopping_patience is not None and state.bad_validations >= cfg.early_stopping_patience:
         return f"early stopping (no improvement in {cfg.early_stopping_patience} validations)"
     if cfg.schedule is Schedule.PLATEAU and cfg.learning_rate * state.plateau_scale < cfg.min_learning_rate:
         return "the plateau schedule took the learning rate below training.min_learning_rate"
     return None
+
+
+def stop_reason(cfg: TrainingConfig, state: TrainState, elapsed: float) -> Optional[str]:
+    """Why training stops now, if it does: a budget first, then what the validations decided.
+
+    From the state (and the training time) alone, so a resumed run decides as the straight one did.
+    """
+    return budget_spent(cfg, state, elapsed) or validations_decided(cfg, state)

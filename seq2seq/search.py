@@ -94,7 +94,7 @@ def beam_search(model: Decodable, src: Tensor, src_lengths: Tensor, bos: int, eo
         if finished == beams.live:
             break
         if finished:
-            still = (~done).nonzero().squeeze(1)
+            still = done.to(torch.uint8).argsort(stable=True)[:beams.live - finished]  # the rest, in order
             rows = beams.keep(still)
             memory, state, prev = memory.index_select(still), state.index_select(rows), prev[rows]
     return beams.hypotheses(src_lengths)
@@ -127,7 +127,7 @@ class _Beams:
     limits: Tensor  # (live,) output length limits
     scores: Tensor  # (live, k) summed log-probabilities of the live beams; -inf for an empty beam
     entries: Tensor  # (live * k,) history entry of each row's last token; -1 before the first step
-    kept_normalized: Tensor  # (batch, n_best) set-aside hypotheses' ranking scores, -inf where none
+    kept_normalized: Tensor  # (batch, n_best) float64: set-aside hypotheses' ranking scores, -inf where none
     kept_scores: Tensor  # (batch, n_best)
     kept_entries: Tensor  # (batch, n_best) their last history entry, -1 where none
     history: "_History"
@@ -138,8 +138,8 @@ class _Beams:
         scores = torch.full((batch, k), float("-inf"), device=device)
         scores[:, 0] = 0.0  # one live beam at the start, so no duplicate hypotheses
         none = torch.full((batch, options.n_best), float("-inf"), device=device)
-        return cls(k, options.n_best, options.alpha, eos, torch.arange(batch, device=device), limits, scores,
-                   torch.full((batch * k,), -1, dtype=torch.long, device=device), none, none.clone(),
+        return cls(k, options.n_best, options.length_alpha, eos, torch.arange(batch, device=device), limits, scores,
+                   torch.full((batch * k,), -1, dtype=torch.long, device=device), none.double(), none,
                    torch.full((batch, options.n_best), -1, dtype=torch.long, device=device), _History())
 
     @property
@@ -161,7 +161,8 @@ class _Beams:
         sentence's n_best, which stay sorted; an equal score ranks after the ones already there."""
         rank = torch.arange(c.tokens.shape[1], device=c.tokens.device)
         ending = (rank < self.k) & (c.tokens.eq(self.eos) | c.last.unsqueeze(1)) & c.scores.isfinite()
-        normalized = (c.scores / length_penalty(t + 1, self.alpha)).masked_fill(~ending, float("-inf"))
+        # ranked in float64, as the score over a Python float's length penalty
+        normalized = (c.scores.double() / length_penalty(t + 1, self.alpha)).masked_fill(~ending, float("-inf"))
         merged = torch.cat([self.kept_normalized[self.sentence], normalized], 1)  # (live, n_best + 2k)
         order = merged.sort(dim=1, descending=True, stable=True).indices[:, :self.n_best]
         pick = lambda kept, new: torch.cat([kept[self.sentence], new], 1).gather(1, order)  # noqa: E731
@@ -182,7 +183,7 @@ class _Beams:
         """(live,) at the length limit, no live beam left, or the n_best-th set aside beats every live future."""
         best_live = self.scores.max(1).values.masked_fill(c.last, float("-inf"))
         bound = best_live / length_penalty(self.limits.float(), self.alpha)  # best reachable normalized score
-        return c.last | best_live.isneginf() | (self.kept_normalized[self.sentence, self.n_best - 1] >= bound)
+        return c.last | best_live.isneginf() | (self.kept_normalized[self.sentence, self.n_best - 1] >= bound.double())
 
     def keep(self, still: Tensor) -> Tensor:
         """Only these live sentences go on; returns their rows."""
@@ -204,7 +205,8 @@ class _Beams:
                 continue  # fewer than n_best were set aside
             sentence, n = i // self.n_best, steps[i]
             words = tokens[i][:n - 1] if tokens[i][n - 1] == self.eos else tokens[i][:n]
-            results[sentence].append(Hypothesis(words, scores[i], normalized[i], attention[i, :n, :lengths[sentence]]))
+            seen = attention[i, :n, :lengths[sentence]].clone()  # its own tensor, not a view of the batch's
+            results[sentence].append(Hypothesis(words, scores[i], normalized[i], seen))
         return results
 
 

@@ -26,7 +26,8 @@ from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
 from .model.upgrade import upgrade_optimizer_state
 from .model_dir import ModelDir, make_dir
-from .schedule import TrainState, ValidationResult, after_validation, learning_rate, stop_reason, teacher_forcing
+from .schedule import (TrainState, ValidationResult, after_validation, learning_rate, stop_reason, teacher_forcing,
+                       validations_decided)
 from .translate import Translator
 
 log = logging.getLogger("seq2seq")
@@ -125,15 +126,19 @@ class Trainer:
         chrf = sacrebleu.corpus_chrf(hyps, [self.data.valid_ref]).score
         return ValidationResult(loss, bleu, chrf, hyps)
 
-    def record(self, result: ValidationResult, scheduled: bool) -> None:
-        """A validation's consequences: the new state, its log line and record, the checkpoints."""
+    def decide(self, result: ValidationResult, scheduled: bool) -> bool:
+        """The state after a validation (schedule.after_validation); True when it is the best so far."""
         before = self.state
         self.state, improved = after_validation(self.cfg, before, result.score(self.cfg.early_stopping_metric),
                                                 scheduled)
-        s = self.state
-        if s.plateau_scale != before.plateau_scale:
+        if self.state.plateau_scale != before.plateau_scale:
             log.info("validation %s has not improved: learning rate decayed to %.3g",
                      self.cfg.early_stopping_metric.value, self.current_lr())
+        return improved
+
+    def log_validation(self, result: ValidationResult, improved: bool) -> None:
+        """One line in train.log and one record in validations.jsonl."""
+        s = self.state
         record = {"step": s.step, "epoch": s.epoch + 1, "elapsed": round(self.elapsed(), 1),
                   "target_tokens": s.target_tokens, "train_loss": self.last_train_loss,
                   "valid_loss": round(result.loss, 4), "valid_ppl": round(math.exp(min(result.loss, 50)), 3),
@@ -142,6 +147,12 @@ class Trainer:
         self.dir.append_validation(record)
         log.info("step %d validation: loss %.3f ppl %.2f BLEU %.2f chrF %.2f%s", s.step, result.loss,
                  record["valid_ppl"], result.bleu, result.chrf, " (best)" if improved else "")
+
+    def validation_round(self, scheduled: bool) -> None:
+        """Measure, decide, log, checkpoint: each its own step."""
+        result = self.validate()
+        improved = self.decide(result, scheduled)
+        self.log_validation(result, improved)
         self.save_checkpoints(improved)
 
     def stop_reason(self) -> Optional[str]:
@@ -217,11 +228,12 @@ class Trainer:
             reason = self.stop_reason()
             scheduled = s.step % cfg.valid_every == 0
             if scheduled or reason:  # a budget's end validates too, unscheduled
-                self.record(self.validate(), scheduled)
-                reason = self.stop_reason()
+                self.validation_round(scheduled)
+                # what this validation decided; a budget it used up ends the run after the next update
+                reason = reason or validations_decided(cfg, self.state)
         s = self.state
         if s.validated_step != s.step:
-            self.record(self.validate(), scheduled=False)
+            self.validation_round(scheduled=False)
         bar.close()
         best = s.best_score if cfg.early_stopping_metric is not Metric.LOSS else -s.best_score
         log.info("training stopped at step %d after %.1f minutes: %s; best %s %.2f at step %d", s.step,

@@ -163,7 +163,7 @@ def _write_hypotheses(translator: Translator, found: list[list[Hypothesis]], out
             out.write(f"{index}\t{score}\t{translator.detokenize(hyp)}\n")
 
 
-def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO,
+def translate_stream(translator: Translator, lines: Iterable[str], out: TextIO, *,
                      options: Optional[DecodingOptions] = None, progress: bool = True,
                      chunk_lines: int = CHUNK_LINES) -> dict:
     """Translate `lines` to `out`: one line per input, or with options.n_best > 1 exactly n_best lines per

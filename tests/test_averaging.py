@@ -84,3 +84,11 @@ def test_cli_average_then_translate_with_it(model_copy, tmp_path, capsys):
     assert output.read_text().splitlines() == expected
     assert main(["average", "--model", str(model_copy), "--last", "5"]) == 2
     assert "keep_last" in capsys.readouterr().err
+
+
+def test_the_same_weights_listed_in_another_order_average_in_the_newest_order():
+    older = {"b": torch.tensor([1.0]), "a": torch.tensor([4.0])}
+    newer = {"a": torch.tensor([2.0]), "b": torch.tensor([3.0])}
+    averaged = average_state_dicts([older, newer])
+    assert list(averaged) == ["a", "b"]
+    assert averaged["a"].item() == 3.0 and averaged["b"].item() == 2.0

@@ -242,6 +242,11 @@ def test_n_best_larger_than_beam_exits_2(cli_model, tmp_path, capsys):
     assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--beam-size", "2",
                  "--n-best", "3"]) == 2
     assert "n-best" in capsys.readouterr().err
+    empty, target = tmp_path / "empty.txt", tmp_path / "out.txt"
+    empty.write_bytes(b"")
+    assert main(["translate", "--model", str(cli_model), "--input", str(empty), "--output", str(target),
+                 "--beam-size", "2", "--n-best", "3"]) == 2  # even for empty input, with the bar on
+    assert "n-best" in capsys.readouterr().err and not target.exists()  # refused before the output was made
 
 
 def test_training_resumes_exactly_in_a_fresh_process_with_subword_sampling(toy_recipe, toy_overrides, tmp_path):

@@ -461,8 +461,9 @@ def test_decoding_options_take_the_recipes_testing_settings_and_each_override_gi
 def test_greedy_decoding_applies_no_length_penalty():
     from seq2seq.config import DecodingOptions
 
-    assert DecodingOptions(beam_size=1, alpha=1.4).alpha == 0.0  # one beam has no lengths to compare
-    assert DecodingOptions(beam_size=2, alpha=1.4).alpha == 1.4
+    assert DecodingOptions(beam_size=1, alpha=1.4).length_alpha == 0.0  # one beam has no lengths to compare
+    assert DecodingOptions(beam_size=2, alpha=1.4).length_alpha == 1.4
+    assert DecodingOptions(beam_size=1, alpha=1.4).replace(beam_size=4).length_alpha == 1.4  # alpha is kept
 
 
 @pytest.mark.parametrize("overrides, message", [

@@ -1,7 +1,7 @@
 """Model directories saved by an older version (tests/data/legacy_models, made by the code of commit
-d08da82 with make_legacy_models.py there) still load and translate to the same bytes: greedy, beam and
-an ensemble of two of them; n-best lists the same, their scores to their printed precision; and an old
-run resumes."""
+d08da82 with make_legacy_models.py there) still load and translate to the same bytes: greedy, beam, beam
+with a minimum length, int8, and an ensemble of two of them; n-best lists the same, their scores to their
+printed precision; an old run resumes and its checkpoints average with new ones."""
 from __future__ import annotations
 
 import io
@@ -22,7 +22,7 @@ def _inputs(kind: str) -> list[str]:
 
 def _translated(translator: Translator, lines: list[str], **options) -> str:
     out = io.StringIO()
-    translate_stream(translator, lines, out, translator.options(**options), progress=False)
+    translate_stream(translator, lines, out, options=translator.options(**options), progress=False)
     return out.getvalue()
 
 
@@ -45,6 +45,13 @@ def test_an_old_model_directory_translates_to_the_same_bytes(name):
             assert got == expected, option
         else:
             _assert_same_n_best(got, expected)
+
+
+@pytest.mark.parametrize("name", EXPECTED["int8"])
+def test_an_old_model_directory_translates_to_the_same_bytes_in_int8(name):
+    translator = Translator.load(LEGACY / name, int8=True)
+    expected = (LEGACY / name / "expected.int8.beam5.txt").read_text(encoding="utf-8")
+    assert _translated(translator, _inputs(EXPECTED["models"][name])) == expected
 
 
 def test_an_ensemble_of_old_model_directories_translates_to_the_same_bytes():
@@ -74,7 +81,8 @@ def test_an_old_run_resumes_with_each_optimizer_moment_on_its_own_parameter(tmp_
     old_names = [name for name in old["model"] if name != "decoder.output.weight"]  # tied to the embedding
     for old_index, name in enumerate(old_names):
         moments = state["state"][names.index(renamed(name))]
-        assert torch.equal(moments["exp_avg"], old["optimizer"]["state"][old_index]["exp_avg"])
+        for moment in ("exp_avg", "exp_avg_sq", "step"):
+            assert torch.equal(moments[moment], old["optimizer"]["state"][old_index][moment])
         assert moments["exp_avg"].shape == dict(model.named_parameters())[renamed(name)].shape
     copy = tmp_path / "run"
     shutil.copytree(LEGACY / "toy_gru_conditional_layernorm", copy)
@@ -84,3 +92,28 @@ def test_an_old_run_resumes_with_each_optimizer_moment_on_its_own_parameter(tmp_
     train(recipe, resume=True)
     resumed = torch.load(copy / "checkpoints" / "last.pt", weights_only=False)
     assert resumed["step"] == 250 and not any("gate_norms" in key for key in resumed["model"])
+
+
+def test_step_checkpoints_from_before_and_after_the_upgrade_average_together(tmp_path):
+    # a run resumed across versions holds step checkpoints in both layouts (and both key orders)
+    import shutil
+
+    import torch
+
+    from seq2seq.averaging import average_checkpoints
+    from seq2seq.model_dir import ModelDir
+
+    copy = tmp_path / "run"
+    shutil.copytree(LEGACY / "toy_gru_conditional_layernorm", copy)
+    old = torch.load(copy / "checkpoints" / "best.pt", weights_only=True)
+    new = Translator.load(copy, device="cpu").model.state_dict()
+    assert list(old["model"]) != list(new)
+    directory = ModelDir(copy)
+    directory.save_checkpoint("step_100", old)
+    directory.save_checkpoint("step_200", {"model": new, "step": 200})
+    average_checkpoints(copy, last=2)
+    averaged = torch.load(directory.checkpoint("averaged"), weights_only=True)["model"]
+    assert list(averaged) == list(new)  # the newest checkpoint's layout
+    assert all(torch.equal(averaged[key], new[key]) for key in new)  # the same weights twice: their mean
+    assert _translated(Translator.load(copy, "averaged", device="cpu"), _inputs("toy")) == \
+        (LEGACY / "toy_gru_conditional_layernorm" / "expected.beam5.txt").read_text(encoding="utf-8")

@@ -136,6 +136,17 @@ class StepCell(_Step):
         self.norm_ih = GateNorm(self.gates, hidden_size) if layer_norm else None
         self.norm_hh = GateNorm(self.gates, hidden_size) if layer_norm else None
 
+    @classmethod
+    def over(cls, weight_ih: Tensor, weight_hh: Tensor, bias_ih: Tensor, bias_hh: Tensor) -> "StepCell":
+        """A cell that steps with another layer's weights (a fused nn.GRU/LSTM/RNN direction), so the
+        encoder's explicit loop takes the same step as the decoder; it holds no weights of its own."""
+        cell = cls.__new__(cls)
+        nn.Module.__init__(cell)
+        cell.input_sizes, cell.hidden_size = (weight_ih.shape[1],), weight_hh.shape[1]
+        cell.weight_ih, cell.weight_hh, cell.bias_ih, cell.bias_hh = weight_ih, weight_hh, bias_ih, bias_hh
+        cell.norm_ih = cell.norm_hh = None
+        return cell
+
     def input_product(self, x: Tensor) -> Tensor:
         """W_ih x + b_ih for the whole input (…, sum(input_sizes)) -> (…, gates*hidden)."""
         return nn.functional.linear(x, self.weight_ih, self.bias_ih)
@@ -184,14 +195,15 @@ class Int8StepCell(_Step):
         self.activate = cell.activate  # the cell type's gate math
         self.input_sizes, self.hidden_size = cell.input_sizes, cell.hidden_size
         bounds = [0, *itertools.accumulate(cell.input_sizes)]
+        self.bounds = bounds
         self.parts = nn.ModuleList(_int8_linear(cell.weight_ih[:, start:stop], cell.bias_ih if i == 0 else None)
                                    for i, (start, stop) in enumerate(zip(bounds, bounds[1:])))
-        self.whole = self.parts[0] if len(self.parts) == 1 else _int8_linear(cell.weight_ih, cell.bias_ih)
         self.hidden = _int8_linear(cell.weight_hh, cell.bias_hh)
         self.norm_ih, self.norm_hh = copy.deepcopy(cell.norm_ih), copy.deepcopy(cell.norm_hh)
 
     def input_product(self, x: Tensor) -> Tensor:
-        return self.whole(x)
+        """The parts' products summed (one part for every cell but the decoder's first with input feeding)."""
+        return sum(part(x[..., start:stop]) for part, start, stop in zip(self.parts, self.bounds, self.bounds[1:]))
 
     def part_products(self) -> list[Product]:
         return list(self.parts)
@@ -277,19 +289,18 @@ class RecurrentLayer(nn.Module):
         # reversing each sentence inside its own length turns the backward pass into a forward one
         reverse = torch.where(valid, lengths.unsqueeze(1) - 1 - steps, steps)  # (batch, time)
         outs, hs, cs = [], [], []
-        activate = STEP_CELLS[self.cell].activate
         for d in range(self.directions):
             suffix = "_reverse" if d == 1 else ""
-            p = lambda n: getattr(self.rnn, f"{n}_l0{suffix}")  # noqa: E731
+            cell = STEP_CELLS[self.cell].over(*(getattr(self.rnn, f"{name}_l0{suffix}")
+                                                for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
             xd = x if d == 0 else x.gather(1, reverse.unsqueeze(2).expand_as(x))
-            gx = nn.functional.linear(xd, p("weight_ih"), p("bias_ih"))  # (batch, time, gates*hidden)
+            gx = cell.input_product(xd)  # (batch, time, gates*hidden), all steps at once
             h = x.new_zeros(batch, self.hidden_size)
             c = x.new_zeros(batch, self.hidden_size) if self.cell is Cell.LSTM else None
             mask = torch.empty_like(h).bernoulli_(1 - self.recurrent_dropout) / (1 - self.recurrent_dropout)
             out = []
             for t in range(time):
-                gh = nn.functional.linear(h * mask, p("weight_hh"), p("bias_hh"))
-                h_new, c_new = activate(gx[:, t], gh, h, c)
+                h_new, c_new = cell(gx[:, t], h, c, mask)
                 keep = valid[:, t].unsqueeze(1)
                 h = torch.where(keep, h_new, h)
                 c = None if c is None else torch.where(keep, c_new, c)
