@@ -20,7 +20,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from common import emit, matmul_peak_flops, peak_rss_mib
 from seq2seq.config import load_recipe
 from seq2seq.data import collate, pair_widths, token_batches
-from seq2seq.training import make_trainer
+from seq2seq.training import Update, make_trainer
 
 
 def main() -> None:
@@ -53,7 +53,7 @@ def main() -> None:
         if i == args.warmup:
             start = time.perf_counter()
         trainer.state.step = i + 1
-        losses.append(float(trainer.update(batch, cfg.learning_rate)) / batch.n_trg_tokens)
+        losses.append(float(trainer.update(Update.of(batch), cfg.learning_rate)) / batch.n_trg_tokens)
     seconds = time.perf_counter() - start
     timed = batches[args.warmup:]
     trg_tokens = sum(b.n_trg_tokens for b in timed)
@@ -62,7 +62,7 @@ def main() -> None:
     counted = timed[:min(5, len(timed))]  # FLOPs per target token, from a few of the same batches
     with FlopCounterMode(display=False) as counter:
         for batch in counted:
-            trainer.update(batch, cfg.learning_rate)
+            trainer.update(Update.of(batch), cfg.learning_rate)
     flops_per_token = counter.get_total_flops() / sum(b.n_trg_tokens for b in counted)
     achieved = flops_per_token * trg_tokens / seconds
     result = {

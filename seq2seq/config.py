@@ -237,7 +237,9 @@ class TrainingConfig(_Section):
     early_stopping_metric: Metric = Metric.BLEU  # also picks checkpoints/best.pt
     early_stopping_patience: Optional[int] = _positive(None)  # validations without improvement
     # -- optimisation
-    batch_tokens: int = _positive(4096)  # sentences x longest side, padding included
+    batch_tokens: int = _positive(4096)  # one batch: sentences x longest side, padding included
+    # batches whose gradients are summed into one update (per process: an update is processes x accumulate batches)
+    accumulate: int = _positive(1)
     optimizer: Optimizer = Optimizer.ADAM  # adam, adamw (decoupled weight decay) or sgd
     learning_rate: float = _positive(1e-3)  # the rate after warmup, before any decay
     weight_decay: float = _at_least(0.0, 0)  # adamw: decoupled; adam and sgd: L2 in the gradient

@@ -7,6 +7,7 @@ import math
 import random
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -62,6 +63,21 @@ def validation_loss(model: Seq2Seq, data: ParallelDataset, batch_tokens: int, de
         tokens += batch.n_trg_tokens
     model.train()
     return float(total) / max(tokens, 1)
+
+
+@dataclass
+class Update:
+    """One optimizer step's batches (this process's share), each with its loss weight, and the target
+    tokens of the whole update, which normalise its loss."""
+
+    batches: list[Batch]
+    weights: list[float]
+    target_tokens: int
+
+    @classmethod
+    def of(cls, batch: Batch) -> "Update":
+        """An update of one batch."""
+        return cls([batch], [1.0], batch.n_trg_tokens)
 
 
 class Trainer:
@@ -164,19 +180,24 @@ class Trainer:
 
     # ------------------------------------------------------------------ the loop
 
-    def update(self, batch: Batch, lr: float) -> torch.Tensor:
-        """One optimizer step on `batch` at rate `lr`; returns its summed loss (detached)."""
+    def update(self, work: Update, lr: float) -> torch.Tensor:
+        """One optimizer step at rate `lr` over this process's batches of an update; returns their summed
+        token loss (detached). The loss is normalised by the whole update's target tokens, so one update
+        means the same whatever the number of processes and accumulated batches."""
         cfg = self.cfg
         for group in self.optimizer.param_groups:
             group["lr"] = lr
-        with torch.autocast(self.device.type, torch.bfloat16, enabled=cfg.precision is Precision.BF16):
-            loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
-        (loss / batch.n_trg_tokens).backward()
+        total = torch.zeros((), device=self.device)
+        for batch, weight in zip(work.batches, work.weights):
+            with torch.autocast(self.device.type, torch.bfloat16, enabled=cfg.precision is Precision.BF16):
+                loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
+            (loss * (weight / work.target_tokens)).backward()
+            total += loss.detach() * weight
         if cfg.clip_grad_norm:
             nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
-        return loss.detach()
+        return total
 
     def epoch_data(self, epoch: int) -> ParallelDataset:
         """The training set as this epoch sees it: resegmented when the recipe samples subwords."""
@@ -184,20 +205,24 @@ class Trainer:
             return self.data.train
         return sampled_training_set(self.data, self.recipe.data, self.cfg.seed, epoch)
 
-    def next_batch(self) -> Optional[Batch]:
-        """The epoch's next batch, or None once the epoch is used up (the state then moves to the next)."""
+    def next_update(self) -> Optional[Update]:
+        """The epoch's next update (its next `accumulate` batches), or None once the epoch is used up (the
+        state then moves to the next epoch). The last update of an epoch may have fewer batches."""
         s, cfg = self.state, self.cfg
         if self._epoch_batches is None or self._epoch_batches[0] != s.epoch:
             train = self.epoch_data(s.epoch)
             self._epoch_batches = (s.epoch, train, token_batches(pair_widths(train), None, cfg.batch_tokens,
                                                                  cfg.seed, s.epoch))
         _, train, batches = self._epoch_batches
-        if s.batch_in_epoch >= len(batches):
+        ids = batches[s.batch_in_epoch:s.batch_in_epoch + cfg.accumulate]
+        if not ids:
             s.epoch, s.batch_in_epoch = s.epoch + 1, 0
             return None
-        batch = collate(train.src, train.trg, batches[s.batch_in_epoch])
-        s.batch_in_epoch += 1
-        return batch.with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout).to(self.device)
+        s.batch_in_epoch += len(ids)
+        chosen = [collate(train.src, train.trg, one).with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout)
+                  for one in ids]
+        return Update([batch.to(self.device) for batch in chosen], [1.0] * len(chosen),
+                      sum(batch.n_trg_tokens for batch in chosen))
 
     def run(self) -> None:
         s, cfg = self.state, self.cfg
@@ -206,16 +231,16 @@ class Trainer:
         self.model.train()
         reason = self.stop_reason()
         while reason is None:
-            batch = self.next_batch()
-            if batch is None:  # a new epoch: training.max_epochs may end the run here
+            work = self.next_update()
+            if work is None:  # a new epoch: training.max_epochs may end the run here
                 reason = self.stop_reason()
                 continue
             s = self.state
             s.step += 1
             lr = self.current_lr()
-            running += self.update(batch, lr)
-            running_tokens += batch.n_trg_tokens
-            s.target_tokens += batch.n_trg_tokens
+            running += self.update(work, lr)
+            running_tokens += work.target_tokens
+            s.target_tokens += work.target_tokens
             bar.update(1)
             if s.step % cfg.log_every == 0:
                 now = time.perf_counter()
@@ -231,9 +256,9 @@ class Trainer:
                 self.validation_round(scheduled)
                 # what this validation decided; a budget it used up ends the run after the next update
                 reason = reason or validations_decided(cfg, self.state)
-        s = self.state
-        if s.validated_step != s.step:
+        if self.state.validated_step != self.state.step:
             self.validation_round(scheduled=False)
+        s = self.state  # a validation makes a new state object
         bar.close()
         best = s.best_score if cfg.early_stopping_metric is not Metric.LOSS else -s.best_score
         log.info("training stopped at step %d after %.1f minutes: %s; best %s %.2f at step %d", s.step,

@@ -326,3 +326,63 @@ def test_shared_embeddings_train_save_one_matrix_and_translate(toy_recipe, tmp_p
     translator = Translator.load(d, checkpoint="last", device="cpu")
     assert translator.model.encoder.embedding.weight is translator.model.decoder.embedding.weight
     assert len(translator.translate(["a b c", "t s"])) == 2
+
+
+# ---------------------------------------------------------------------- gradient accumulation
+
+
+def _trainer(toy_recipe, model_dir: Path, *extra: str):
+    from seq2seq.training import make_trainer
+
+    model_dir.mkdir(parents=True, exist_ok=True)
+    return make_trainer(toy_recipe(model_dir, "model.encoder.dropout=0", "model.decoder.dropout=0", *extra))
+
+
+def test_an_accumulated_update_equals_one_update_on_the_union_of_its_batches(toy_recipe, tmp_path):
+    from seq2seq.data import collate, pair_widths, token_batches
+    from seq2seq.training import Update
+
+    sgd = ("training.label_smoothing=0.1", "training.optimizer=sgd")  # Adam's first step would amplify rounding
+    trainer = _trainer(toy_recipe, tmp_path / "a", *sgd)
+    train = trainer.data.train
+    batches = token_batches(pair_widths(train), None, 120, seed=3)
+    by_length = sorted(batches, key=lambda ids: len(train.trg[ids[0]]))
+    short, long = by_length[0], by_length[-1]
+    first, second = collate(train.src, train.trg, short), collate(train.src, train.trg, long)
+    assert first.n_trg_tokens != second.n_trg_tokens  # per-batch normalisation would weight them alike
+    union = collate(train.src, train.trg, short + long)
+    twin = _trainer(toy_recipe, tmp_path / "b", *sgd)
+    assert all(torch.equal(p, q) for p, q in zip(trainer.model.parameters(), twin.model.parameters()))
+    both = first.n_trg_tokens + second.n_trg_tokens
+    accumulated = trainer.update(Update([first, second], [1.0, 1.0], both), 0.5)
+    together = twin.update(Update.of(union), 0.5)
+    assert float(accumulated) == pytest.approx(float(together), rel=1e-5)
+    for (name, p), q in zip(trainer.model.named_parameters(), twin.model.parameters()):
+        torch.testing.assert_close(p, q, atol=1e-6, rtol=1e-5, msg=name)
+
+
+def test_accumulation_consumes_the_epoch_in_groups_and_counts_every_target_token(toy_recipe, tmp_path):
+    from seq2seq.data import pair_widths, token_batches
+
+    recipe = toy_recipe(tmp_path / "m", "training.accumulate=4", "training.max_epochs=1", "training.max_steps=null",
+                        "training.valid_every=1000", "training.batch_tokens=400")
+    d = train(recipe)
+    state = checkpoint(d)["state"]
+    trainer = _trainer(toy_recipe, tmp_path / "count", "training.batch_tokens=400")
+    batches = token_batches(pair_widths(trainer.data.train), None, 400, seed=recipe.training.seed)
+    assert state["step"] == -(-len(batches) // 4) and len(batches) % 4  # the last update has fewer batches
+    assert state["target_tokens"] == sum(n + 1 for n in trainer.data.train.trg.lengths)
+    # the run ends with an unscheduled validation, whose best score the last log line reports
+    assert re.search(r"reached training.max_epochs \(1\); best bleu \d+\.\d\d at step 9", (d / "train.log").read_text())
+
+
+def test_an_accumulating_run_resumes_exactly(toy_recipe, tmp_path):
+    extra = ("training.accumulate=2", "training.valid_every=4")
+    straight = train(toy_recipe(tmp_path / "straight", "training.max_steps=12", *extra))
+    train(toy_recipe(tmp_path / "resumed", "training.max_steps=4", *extra))
+    resumed = train(toy_recipe(tmp_path / "resumed", "training.max_steps=12", *extra), resume=True)
+    a, b = checkpoint(straight)["state"], checkpoint(resumed)["state"]
+    assert (a["step"], a["epoch"], a["batch_in_epoch"], a["target_tokens"]) == \
+        (b["step"], b["epoch"], b["batch_in_epoch"], b["target_tokens"])
+    assert a["epoch"] >= 1  # the run crossed an epoch's end, where an update may hold fewer batches
+    assert_same_tensors(checkpoint(straight)["model"], checkpoint(resumed)["model"])
