@@ -228,6 +228,11 @@ class TrainingConfig(_Section):
     device: str = _checked("auto", lambda v: v in ("auto", "cpu") or v.startswith("cuda"),  # auto: CUDA when present
                            "auto, cpu or cuda[:N]")
     precision: Precision = Precision.FP32  # bf16: autocast, products in bfloat16, weights and loss in fp32
+    # torchrun jobs: the process group's backend; null: nccl with CUDA, else gloo
+    distributed_backend: Optional[str] = _checked(None, lambda v: v in ("gloo", "nccl"), "null, gloo or nccl")
+    # torchrun jobs: how long a process waits for the others (rank 0 validates alone, so more than a
+    # validation takes) before the job ends with an error
+    distributed_timeout_s: float = _positive(1800.0)
     init_from: Optional[str] = None  # fine-tune: start from this model directory's weights, vocabularies, tokenizers
     init_checkpoint: str = "best"  # which of init_from's checkpoints (best, last, averaged, step_N)
     # -- budget: when training stops (at least one is needed)

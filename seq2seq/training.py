@@ -1,7 +1,9 @@
 """The training job: batches, updates, validation, checkpoints, logs; resumable from its last checkpoint."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import logging
 import math
 import random
@@ -22,6 +24,7 @@ from .data import Batch, Vocabulary, collate, pair_widths, token_batches
 from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .devices import pick_device
+from .distributed import World, lost_peer, rank_seed, share
 from .errors import Seq2SeqError
 from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
@@ -50,6 +53,39 @@ def make_optimizer(model: nn.Module, cfg: TrainingConfig) -> torch.optim.Optimiz
 def batch_loss(model: Seq2Seq, batch, label_smoothing: float, forcing: float = 1.0) -> torch.Tensor:
     """Summed token cross-entropy of one batch; the output layer and loss run once over all steps."""
     return model.loss(batch.src, batch.src_lengths, batch.trg_in, batch.trg_out, label_smoothing, forcing)
+
+
+class TrainingLoss(nn.Module):
+    """Seq2Seq.loss as a module's forward, which DistributedDataParallel wraps to average gradients."""
+
+    def __init__(self, model: Seq2Seq):
+        super().__init__()
+        self.model = model
+
+    def forward(self, src, src_lengths, trg_in, trg_out, label_smoothing: float, forcing: float) -> torch.Tensor:
+        return self.model.loss(src, src_lengths, trg_in, trg_out, label_smoothing, forcing)
+
+
+def _fingerprint(model: nn.Module) -> str:
+    """A hash of every weight's bytes: equal on every rank, or the ranks have drifted apart."""
+    digest = hashlib.sha256()
+    for tensor in model.state_dict().values():
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return digest.hexdigest()
+
+
+def _rng_state() -> dict:
+    rng = {"torch": torch.get_rng_state(), "python": random.getstate()}
+    if torch.cuda.is_available():
+        rng["cuda"] = torch.cuda.get_rng_state_all()
+    return rng
+
+
+def _set_rng_state(rng: dict) -> None:
+    torch.set_rng_state(rng["torch"])
+    random.setstate(rng["python"])
+    if "cuda" in rng and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all(rng["cuda"])
 
 
 @torch.no_grad()
@@ -83,34 +119,40 @@ class Update:
 class Trainer:
     """Owns one run: model, optimizer, state, and the files in the model directory."""
 
-    def __init__(self, recipe: Recipe, data: TrainingData, model: Seq2Seq, device: torch.device):
+    def __init__(self, recipe: Recipe, data: TrainingData, model: Seq2Seq, device: torch.device,
+                 world: World = World()):
         self.recipe, self.cfg, self.data, self.model, self.device = recipe, recipe.training, data, model, device
+        self.world = world
         self.dir = ModelDir(recipe.model_dir)
+        self.objective: nn.Module = TrainingLoss(model)
+        if world.size > 1:  # gradients averaged across ranks in backward, as DistributedDataParallel does
+            self.objective = nn.parallel.DistributedDataParallel(
+                self.objective, device_ids=[device.index] if device.type == "cuda" else None)
         self.optimizer = make_optimizer(model, self.cfg)
         self.state = TrainState()
         self.translator = Translator(recipe, model, data.src_tokenizer, data.trg_tokenizer,
                                      data.src_vocab, data.trg_vocab, device)
         self.started = time.perf_counter()
         self.last_train_loss: Optional[float] = None
-        self._epoch_batches: tuple[int, ParallelDataset, list[list[int]]] | None = None
+        self._epoch_batches: tuple[int, ParallelDataset, list[list[int]], list[int]] | None = None
 
     # ------------------------------------------------------------------ checkpoints
 
-    def _payload(self, full: bool) -> dict:
+    def _payload(self, full: bool, ranks_rng: Optional[list[dict]] = None) -> dict:
         payload = {"model": self.model.state_dict(), "step": self.state.step}
         if full:
-            rng = {"torch": torch.get_rng_state(), "python": random.getstate()}
-            if torch.cuda.is_available():
-                rng["cuda"] = torch.cuda.get_rng_state_all()
-            payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state), rng=rng)
+            payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state),
+                           rng=_rng_state())
+            if ranks_rng is not None and len(ranks_rng) > 1:
+                payload["ranks_rng"] = ranks_rng  # each rank's own, so a resumed job continues exactly
         return payload
 
-    def save_checkpoints(self, improved: bool) -> None:
+    def save_checkpoints(self, improved: bool, ranks_rng: Optional[list[dict]] = None) -> None:
         """last.pt (everything a resume needs), step_N.pt (weights), best.pt when improved; old steps pruned."""
         now = time.perf_counter()
         self.state.elapsed += now - self.started  # so a resumed run keeps counting training.max_minutes
         self.started = now
-        self.dir.save_checkpoint("last", self._payload(full=True))
+        self.dir.save_checkpoint("last", self._payload(full=True, ranks_rng=ranks_rng))
         step = f"{ModelDir.STEP}{self.state.step}"
         self.dir.save_checkpoint(step, self._payload(full=False))
         if improved:
@@ -122,10 +164,15 @@ class Trainer:
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(upgrade_optimizer_state(saved["optimizer"], saved["model"], self.model))
         self.state = TrainState.from_dict(saved["state"])
-        torch.set_rng_state(saved["rng"]["torch"])
-        random.setstate(saved["rng"]["python"])
-        if "cuda" in saved["rng"] and torch.cuda.is_available():
-            torch.cuda.set_rng_state_all(saved["rng"]["cuda"])
+        ranks = saved.get("ranks_rng", [saved["rng"]])
+        if len(ranks) == self.world.size:
+            _set_rng_state(ranks[self.world.rank])
+        else:  # another number of processes: the batches per update are the same, the dropout draws are not
+            log.warning("resuming a run of %d process(es) with %d: training goes on, but not exactly as it would "
+                        "have with %d", len(ranks), self.world.size, len(ranks))
+            _set_rng_state(ranks[0])
+            if self.world.rank:
+                torch.manual_seed(rank_seed(self.cfg.seed + self.state.step, self.world.rank))
         log.info("resumed from step %d (epoch %d, batch %d)", self.state.step, self.state.epoch + 1,
                  self.state.batch_in_epoch)
 
@@ -165,15 +212,25 @@ class Trainer:
                  record["valid_ppl"], result.bleu, result.chrf, " (best)" if improved else "")
 
     def validation_round(self, scheduled: bool) -> None:
-        """Measure, decide, log, checkpoint: each its own step."""
-        result = self.validate()
-        improved = self.decide(result, scheduled)
-        self.log_validation(result, improved)
-        self.save_checkpoints(improved)
+        """Measure, decide, log, checkpoint: each its own step, on rank 0; every rank then has its state."""
+        ranks_rng = self.world.gather(_rng_state())
+        fingerprints = self.world.gather(_fingerprint(self.model)) if self.world.size > 1 else None
+        if fingerprints is not None and self.world.main:
+            if len(set(fingerprints)) > 1:
+                raise Seq2SeqError(f"at step {self.state.step} the {self.world.size} processes hold different "
+                                   "weights; this is a bug: please report it with the recipe and train.log")
+            log.info("step %d: the weights are identical on all %d processes", self.state.step, self.world.size)
+        if self.world.main:
+            result = self.validate()
+            improved = self.decide(result, scheduled)
+            self.log_validation(result, improved)
+            self.save_checkpoints(improved, ranks_rng)
+        self.state = self.world.broadcast(self.state)
 
     def stop_reason(self) -> Optional[str]:
-        """Why the run ends now, if it does: a budget, early stopping or the plateau schedule's floor."""
-        return stop_reason(self.cfg, self.state, self.elapsed())
+        """Why the run ends now, if it does: a budget, early stopping or the plateau schedule's floor;
+        rank 0's decision (its clock measures training.max_minutes), the same on every rank."""
+        return self.world.broadcast(stop_reason(self.cfg, self.state, self.elapsed()))
 
     def current_lr(self) -> float:
         return learning_rate(self.cfg, max(self.state.step, 1), self.state.plateau_scale)
@@ -188,10 +245,16 @@ class Trainer:
         for group in self.optimizer.param_groups:
             group["lr"] = lr
         total = torch.zeros((), device=self.device)
-        for batch, weight in zip(work.batches, work.weights):
-            with torch.autocast(self.device.type, torch.bfloat16, enabled=cfg.precision is Precision.BF16):
-                loss = batch_loss(self.model, batch, cfg.label_smoothing, teacher_forcing(cfg, self.state.step))
-            (loss * (weight / work.target_tokens)).backward()
+        forcing, last = teacher_forcing(cfg, self.state.step), len(work.batches) - 1
+        scale = self.world.size / work.target_tokens  # the ranks' gradients are averaged: this makes it their sum
+        for i, (batch, weight) in enumerate(zip(work.batches, work.weights)):
+            # gradients travel between ranks once an update, after its last batch
+            syncing = i == last or not isinstance(self.objective, nn.parallel.DistributedDataParallel)
+            with contextlib.nullcontext() if syncing else self.objective.no_sync():
+                with torch.autocast(self.device.type, torch.bfloat16, enabled=cfg.precision is Precision.BF16):
+                    loss = self.objective(batch.src, batch.src_lengths, batch.trg_in, batch.trg_out,
+                                          cfg.label_smoothing, forcing)
+                (loss * (weight * scale)).backward()
             total += loss.detach() * weight
         if cfg.clip_grad_norm:
             nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
@@ -212,22 +275,25 @@ class Trainer:
         if self._epoch_batches is None or self._epoch_batches[0] != s.epoch:
             train = self.epoch_data(s.epoch)
             self._epoch_batches = (s.epoch, train, token_batches(pair_widths(train), None, cfg.batch_tokens,
-                                                                 cfg.seed, s.epoch))
-        _, train, batches = self._epoch_batches
-        ids = batches[s.batch_in_epoch:s.batch_in_epoch + cfg.accumulate]
-        if not ids:
+                                                                 cfg.seed, s.epoch), train.trg.lengths)
+        _, train, batches, trg_lengths = self._epoch_batches
+        start = s.batch_in_epoch
+        mine, steps, take = share(start, len(batches) - start, self.world, cfg.accumulate)
+        if not take:
             s.epoch, s.batch_in_epoch = s.epoch + 1, 0
             return None
-        s.batch_in_epoch += len(ids)
-        chosen = [collate(train.src, train.trg, one).with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout)
-                  for one in ids]
-        return Update([batch.to(self.device) for batch in chosen], [1.0] * len(chosen),
-                      sum(batch.n_trg_tokens for batch in chosen))
+        s.batch_in_epoch += take
+        target_tokens = sum(trg_lengths[i] + 1 for ids in batches[start:start + take] for i in ids)  # with </s>
+        weights = [1.0] * len(mine) + [0.0] * (steps - len(mine))  # a rank short of batches repeats one, weightless
+        chosen = [collate(train.src, train.trg, batches[p]) for p in mine + [start] * (steps - len(mine))]
+        chosen = [batch.with_token_dropout(cfg.src_token_dropout, cfg.trg_token_dropout) for batch in chosen]
+        return Update([batch.to(self.device) for batch in chosen], weights, target_tokens)
 
     def run(self) -> None:
         s, cfg = self.state, self.cfg
         running, running_tokens, last_log = torch.zeros((), device=self.device), 0, time.perf_counter()
-        bar = tqdm(total=cfg.max_steps, initial=s.step, unit="step", file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(total=cfg.max_steps, initial=s.step, unit="step", file=sys.stderr, dynamic_ncols=True,
+                   disable=not self.world.main)
         self.model.train()
         reason = self.stop_reason()
         while reason is None:
@@ -275,32 +341,46 @@ def _log_to(model_dir: ModelDir) -> logging.Handler:
     return handler
 
 
-def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq] = None) -> Trainer:
+def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq] = None,
+                 world: World = World()) -> Trainer:
     """Threads, seed, data (tokenizers and vocabularies in model_dir) and a model: fresh, or `initial`
-    (a fine-tuning run's parent model, whose tokenizers and vocabularies are copied in)."""
+    (a fine-tuning run's parent model, whose tokenizers and vocabularies are copied in). In a job of
+    several processes rank 0 makes the tokenizers and vocabularies and the others read them."""
     cfg = recipe.training
-    if cfg.threads:
-        torch.set_num_threads(cfg.threads)
+    if cfg.threads or world.size > 1:
+        torch.set_num_threads(world.threads(cfg.threads))
     set_seed(cfg.seed)
     device = pick_device(cfg.device)
-    if initial is not None:
+    if device.type == "cuda" and world.size > 1:
+        device = torch.device("cuda", world.local_rank)
+    if initial is not None and world.main:
         copy_parent_text(recipe)
         log.info("fine-tuning from %s (checkpoint %s): copied its vocabularies and tokenizers",
                  cfg.init_from, cfg.init_checkpoint)
-    data = prepare_training_data(recipe.data, ModelDir(recipe.model_dir).text_files(recipe.data), cfg.seed,
-                                 torch.get_num_threads(), reuse=reuse or initial is not None)
+    files = ModelDir(recipe.model_dir).text_files(recipe.data)
+    if not world.main:
+        world.barrier()  # rank 0 writes the tokenizers and vocabularies first
+    data = prepare_training_data(recipe.data, files, cfg.seed, torch.get_num_threads(),
+                                 reuse=reuse or initial is not None or not world.main)
+    if world.main:
+        world.barrier()
     set_seed(cfg.seed)
     if initial is None:
         initial = Seq2Seq(recipe.model, len(data.src_vocab), len(data.trg_vocab), Vocabulary.pad_id)
     model = initial.to(device)
+    if world.rank:  # the same model everywhere; each rank's own dropout from here on
+        set_seed(rank_seed(cfg.seed, world.rank))
     log.info("model: %d parameters; encoder %s; decoder %s; %s attention; device %s",
              model.num_parameters(), recipe.model.encoder.describe(), recipe.model.decoder.describe(),
              recipe.model.attention.type.value, device)
-    return Trainer(recipe, data, model, device)
+    return Trainer(recipe, data, model, device, world)
 
 
 def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path:
-    """Train the model a recipe describes into its model_dir; returns that directory."""
+    """Train the model a recipe describes into its model_dir; returns that directory.
+
+    Under torchrun every process runs this; they train one model together (seq2seq/distributed.py).
+    """
     check_trainable(recipe)
     model_dir = ModelDir(recipe.model_dir)
     # a resumed fine-tuning run has its own files and checkpoints already
@@ -311,18 +391,29 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     if model_dir.checkpoints.exists() and not (resume or overwrite):
         raise Seq2SeqError(f"{model_dir.path} already holds a trained model: pass --resume to continue it "
                            "or --overwrite to start again")
-    if overwrite and not resume:
-        model_dir.clear_run()
-    make_dir(model_dir.path, "model_dir")
-    handler = _log_to(model_dir)
+    world = World.join(recipe.training)
+    handler, finished = None, False
     try:
-        model_dir.save_recipe(recipe)
+        if world.main:
+            if overwrite and not resume:
+                model_dir.clear_run()
+            make_dir(model_dir.path, "model_dir")
+            handler = _log_to(model_dir)
+            model_dir.save_recipe(recipe)
+        else:
+            logging.getLogger("seq2seq").setLevel(logging.WARNING)  # one log: rank 0's
         with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
-            trainer = make_trainer(recipe, reuse=resume, initial=initial)
+            trainer = make_trainer(recipe, reuse=resume, initial=initial, world=world)
             if resume:
                 trainer.resume()
-            trainer.run()
+            try:
+                trainer.run()
+            except RuntimeError as error:  # another rank died during the gradient exchange
+                raise (lost_peer(error) if world.size > 1 else None) or error
+        finished = True
     finally:
-        logging.getLogger("seq2seq").removeHandler(handler)
-        handler.close()
+        if handler is not None:
+            logging.getLogger("seq2seq").removeHandler(handler)
+            handler.close()
+        world.leave(finished)
     return model_dir.path
