@@ -45,6 +45,23 @@ def _add_train(jobs) -> None:
     train.set_defaults(run=_train)
 
 
+def _prepare(args: argparse.Namespace) -> None:
+    from .config import load_recipe
+    from .prepare import prepare
+
+    print(f"prepared {prepare(load_recipe(args.recipe, args.set), args.overwrite, args.workers)}", file=sys.stderr)
+
+
+def _add_prepare(jobs) -> None:
+    pr = jobs.add_parser("prepare", help="tokenize and index a recipe's training corpus into its model directory")
+    pr.add_argument("recipe", help="recipe file (YAML)")
+    pr.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a recipe key")
+    pr.add_argument("--overwrite", action="store_true",
+                    help="make the tokenizers, vocabularies and corpus anew (refused once a model is trained)")
+    pr.add_argument("--workers", type=int, help="worker processes (default: the machine's cores)")
+    pr.set_defaults(run=_prepare)
+
+
 # ---------------------------------------------------------------- translate
 
 
@@ -224,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
     jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
-    for add in (_add_train, _add_translate, _add_evaluate, _add_average, _add_sweep, _add_curves):
+    for add in (_add_prepare, _add_train, _add_translate, _add_evaluate, _add_average, _add_sweep, _add_curves):
         add(jobs)
     return parser
 

@@ -6,6 +6,7 @@
     spm.joint.model        sentencepiece model(s): spm.joint.model, or spm.src.model and spm.trg.model
     train.log              the training log
     validations.jsonl      one JSON record per validation
+    corpus/                the training corpus tokenized and indexed (data/prepared.py), with its manifest
     checkpoints/           best.pt, last.pt (with optimizer and training state), step_N.pt, averaged.pt, ...
 """
 from __future__ import annotations
@@ -59,7 +60,8 @@ class ModelDir:
     """A model directory: its files' names, the one 'is this a model directory' check, checkpoint
     names and files, and the one atomic save."""
 
-    RECIPE, LOG, VALIDATIONS, CHECKPOINTS = "recipe.yaml", "train.log", "validations.jsonl", "checkpoints"
+    RECIPE, LOG, VALIDATIONS, CHECKPOINTS, CORPUS = ("recipe.yaml", "train.log", "validations.jsonl", "checkpoints",
+                                                     "corpus")
     STEP = "step_"  # step checkpoints are step_N.pt
 
     def __init__(self, path: str | Path):
@@ -83,6 +85,10 @@ class ModelDir:
     @property
     def checkpoints(self) -> Path:
         return self.path / self.CHECKPOINTS
+
+    @property
+    def corpus(self) -> Path:
+        return self.path / self.CORPUS
 
     def text_files(self, data: DataConfig) -> TextFiles:
         """Where this directory keeps its vocabularies and sentencepiece models (one file when joint)."""
@@ -196,6 +202,7 @@ class ModelDir:
             f.write(json.dumps(record) + "\n")
 
     def clear_run(self) -> None:
-        """Forget an earlier run (train --overwrite): its checkpoints and validation record."""
+        """Forget an earlier run (train --overwrite): its checkpoints, validation record and prepared corpus."""
         shutil.rmtree(self.checkpoints, ignore_errors=True)
+        shutil.rmtree(self.corpus, ignore_errors=True)
         self.validations_file.unlink(missing_ok=True)

@@ -361,7 +361,8 @@ def make_trainer(recipe: Recipe, reuse: bool = False, initial: Optional[Seq2Seq]
     if not world.main:
         world.barrier()  # rank 0 writes the tokenizers and vocabularies first
     data = prepare_training_data(recipe.data, files, cfg.seed, torch.get_num_threads(),
-                                 reuse=reuse or initial is not None or not world.main)
+                                 reuse=reuse or initial is not None or not world.main,
+                                 corpus=ModelDir(recipe.model_dir).corpus)
     if world.main:
         world.barrier()
     set_seed(cfg.seed)

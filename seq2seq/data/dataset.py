@@ -51,7 +51,7 @@ class ParallelDataset:
 
 
 def tokenize_all(lines: Sequence[str], tokenizer: Tokenizer) -> list[list[str]]:
-    return [tokenizer.encode(line) for line in lines]
+    return tokenizer.encode_all(list(lines))
 
 
 def length_filter(src: list[list[str]], trg: list[list[str]], min_length: int, max_length: int,

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
 
 from ..config import DataConfig
 from ..errors import Seq2SeqError
 from .corpus import read_pairs
 from .dataset import ParallelDataset, index_pairs, length_filter, tokenize_all
+from .prepared import iter_pairs, open_corpus, prepare_corpus, stale
 from .text_files import TextFiles
 from .tokenizers import SentencePieceTokenizer, Tokenizer, load_tokenizers, make_tokenizers
 from .vocabulary import Vocabulary
@@ -29,8 +32,14 @@ class TrainingData:
 
 
 def prepare_training_data(cfg: DataConfig, files: TextFiles, seed: int, threads: int = 1,
-                          reuse: bool = False) -> TrainingData:
-    """Read the corpora, then train (or, with reuse, reload) tokenizers and vocabularies into `files`."""
+                          reuse: bool = False, corpus: Optional[Path] = None) -> TrainingData:
+    """Read the corpora, then train (or, with reuse, reload) tokenizers and vocabularies into `files`.
+
+    With `corpus` (a folder) the training pairs are prepared there once (data/prepared.py) and opened
+    memory-mapped, unless the recipe samples subwords, which needs the raw text of every epoch.
+    """
+    if corpus is not None and cfg.sentencepiece.sampling_alpha is None:
+        return _prepared_training_data(cfg, files, seed, threads, reuse, corpus)
     src_lines, trg_lines = read_pairs(cfg, "train")
     valid_src, valid_ref = read_pairs(cfg, "valid")
     if not src_lines:
@@ -73,6 +82,31 @@ def prepare_training_data(cfg: DataConfig, files: TextFiles, seed: int, threads:
     valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
     return TrainingData(index_pairs(src_pieces, trg_pieces, src_vocab, trg_vocab), valid, valid_src, valid_ref,
                         src_tok, trg_tok, src_vocab, trg_vocab, train_text)
+
+
+def _prepared_training_data(cfg: DataConfig, files: TextFiles, seed: int, workers: int, reuse: bool,
+                            corpus: Path) -> TrainingData:
+    """The training pairs from the prepared corpus in `corpus` (made first when missing), the validation
+    pairs read and indexed in memory."""
+    valid_src, valid_ref = read_pairs(cfg, "valid")
+    if not valid_src:
+        raise Seq2SeqError(f"the validation corpus {cfg.valid} is empty")
+    if (corpus / "manifest.json").is_file():
+        reason = stale(corpus, cfg, files)
+        if reason:
+            raise Seq2SeqError(f"{corpus} was prepared from other data: {reason}; rebuild it with "
+                               "`seq2seq prepare RECIPE --overwrite` (or train with --overwrite)")
+        src_tok, trg_tok = load_tokenizers(cfg, files)
+        src_vocab, trg_vocab = Vocabulary.load(files.src_vocab), Vocabulary.load(files.trg_vocab)
+    else:
+        if next(iter_pairs(cfg), None) is None:
+            raise Seq2SeqError(f"the training corpus {cfg.train} is empty")
+        src_tok, trg_tok, src_vocab, trg_vocab = prepare_corpus(cfg, files, corpus, seed, workers, reuse)
+    train = open_corpus(corpus)
+    log.info("training pairs: %d, prepared in %s; %d validation pairs", len(train), corpus, len(valid_src))
+    log.info("vocabularies: %d source and %d target types", len(src_vocab), len(trg_vocab))
+    valid = index_pairs(tokenize_all(valid_src, src_tok), tokenize_all(valid_ref, trg_tok), src_vocab, trg_vocab)
+    return TrainingData(train, valid, valid_src, valid_ref, src_tok, trg_tok, src_vocab, trg_vocab, ([], []))
 
 
 def sampled_training_set(data: TrainingData, cfg: DataConfig, seed: int, epoch: int) -> ParallelDataset:

@@ -1,6 +1,7 @@
 """Text <-> token strings at three levels: sentencepiece subwords, words, characters."""
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import random
@@ -25,6 +26,7 @@ SPACE = "\u2581"  # marks a space in character-level tokens, as sentencepiece do
 
 class Tokenizer(Protocol):
     def encode(self, text: str) -> list[str]: ...
+    def encode_all(self, texts: list[str]) -> list[list[str]]: ...
     def decode(self, tokens: list[str]) -> str: ...
 
 
@@ -36,6 +38,9 @@ class WordTokenizer:
 
     def encode(self, text: str) -> list[str]:
         return (text.lower() if self.lowercase else text).split()
+
+    def encode_all(self, texts: list[str]) -> list[list[str]]:
+        return [self.encode(text) for text in texts]
 
     def decode(self, tokens: list[str]) -> str:
         return " ".join(tokens)
@@ -50,6 +55,9 @@ class CharTokenizer:
     def encode(self, text: str) -> list[str]:
         text = " ".join((text.lower() if self.lowercase else text).split())
         return [SPACE if c == " " else c for c in text]
+
+    def encode_all(self, texts: list[str]) -> list[list[str]]:
+        return [self.encode(text) for text in texts]
 
     def decode(self, tokens: list[str]) -> str:
         return "".join(tokens).replace(SPACE, " ")
@@ -68,6 +76,11 @@ class SentencePieceTokenizer:
 
     def encode(self, text: str) -> list[str]:
         return self.processor.encode(text.lower() if self.lowercase else text, out_type=str)
+
+    def encode_all(self, texts: list[str]) -> list[list[str]]:
+        """encode of each text, in one call (sentencepiece's loop, on this thread only)."""
+        return self.processor.encode([t.lower() for t in texts] if self.lowercase else texts, out_type=str,
+                                     num_threads=1)
 
     def decode(self, tokens: list[str]) -> str:
         return self.processor.decode_pieces(tokens)
@@ -197,9 +210,10 @@ def train_sentencepiece(texts: Iterable[str], model_file: Path, cfg: DataConfig,
     return model_file
 
 
-def make_tokenizers(cfg: DataConfig, files: TextFiles, src_train: list[str], trg_train: list[str],
+def make_tokenizers(cfg: DataConfig, files: TextFiles, src_train: Iterable[str], trg_train: Iterable[str],
                     seed: int, threads: int = 1) -> tuple[Tokenizer, Tokenizer]:
-    """Train or copy the tokenizers a recipe asks for into `files`, and return them."""
+    """Train or copy the tokenizers a recipe asks for into `files`, and return them; the training text
+    is read once, in order (a joint model reads the source side, then the target side)."""
     if cfg.level is not Level.SENTENCEPIECE:
         return load_tokenizers(cfg, files)
     given = (cfg.sentencepiece.src_model, cfg.sentencepiece.trg_model)
@@ -207,7 +221,7 @@ def make_tokenizers(cfg: DataConfig, files: TextFiles, src_train: list[str], trg
         if given[0]:
             _copy_model(given[0], files.src_pieces, "data.sentencepiece.src_model")
         else:
-            train_sentencepiece(src_train + trg_train, files.src_pieces, cfg, seed, threads)
+            train_sentencepiece(itertools.chain(src_train, trg_train), files.src_pieces, cfg, seed, threads)
     else:
         for path, target, lines, key in ((given[0], files.src_pieces, src_train, "src_model"),
                                          (given[1], files.trg_pieces, trg_train, "trg_model")):

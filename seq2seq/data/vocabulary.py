@@ -28,7 +28,15 @@ class Vocabulary:
     def build(cls, sentences: Iterable[Sequence[str]], max_size: int | None = None,
               min_freq: int = 1) -> "Vocabulary":
         """Most frequent tokens first; ties broken alphabetically so the result is deterministic."""
-        counts = Counter(token for sentence in sentences for token in sentence)
+        counts: Counter = Counter()
+        for sentence in sentences:
+            counts.update(sentence)
+        return cls.from_counts(counts, max_size, min_freq)
+
+    @classmethod
+    def from_counts(cls, counts: Counter, max_size: int | None = None, min_freq: int = 1) -> "Vocabulary":
+        """build's vocabulary from token counts already made (a corpus counted in parts)."""
+        counts = Counter(counts)
         for special in SPECIALS:
             counts.pop(special, None)
         ranked = sorted((t for t, c in counts.items() if c >= min_freq), key=lambda t: (-counts[t], t))
