@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--ref", help="references for BLEU")
     parser.add_argument("--checkpoint", default="best")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    parser.add_argument("--device", default="cpu", help="cpu (default), cuda or auto; int8 runs on the CPU")
     parser.add_argument("--beams", default="1,5", help="beam sizes, comma-separated (default 1,5)")
     parser.add_argument("--precisions", default="fp32,int8", help="fp32, int8 or both (default both)")
     parser.add_argument("--rounds", type=int, default=1, help="timed passes per setting; the fastest counts")
@@ -41,7 +42,9 @@ def main() -> None:
     settings = []
     for precision in args.precisions.split(","):
         start = time.perf_counter()
-        translator = Translator.load(args.model_dir, args.checkpoint, device="cpu", int8=precision == "int8")
+        int8 = precision == "int8"
+        device = "cpu" if int8 else args.device
+        translator = Translator.load(args.model_dir, args.checkpoint, device=device, int8=int8)
         load_s = time.perf_counter() - start
         # warm-up: thread pool, allocator, weight packing
         translator.translate(sources[:20], translator.options(beam_size=5))

@@ -126,7 +126,8 @@ class SentencePieceConfig(_Section):
     character_coverage: float = _checked(1.0, lambda v: 0.9 <= v <= 1.0, "a number in [0.9, 1]")
     src_model: Optional[str] = None  # an existing .model file; trained on the training data when null
     trg_model: Optional[str] = None  # the target side's, when not joint
-    max_sentences: int = _positive(2_000_000)  # sentences sampled for training the model
+    # sentences sampled for training the model; sentencepiece holds about 1.4 GB per million in memory
+    max_sentences: int = _positive(1_000_000)
     all_pieces: bool = False  # vocabulary = every piece of the model (Joey NMT's way), not only pieces seen per side
     # subword regularization (Kudo 2018): each epoch trains on a freshly sampled segmentation; null: always the best.
     # unigram: the smoothing exponent (small = more varied), bpe: BPE-dropout's merge-dropping rate

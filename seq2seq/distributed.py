@@ -75,6 +75,14 @@ class World:
         _collective(dist.gather_object, value, values, dst=0)
         return values
 
+    def sum(self, tensor: torch.Tensor) -> torch.Tensor:
+        """The tensor summed over every rank (on every rank)."""
+        if self.size == 1:
+            return tensor
+        total = tensor.clone()
+        _collective(dist.all_reduce, total)
+        return total
+
     def barrier(self) -> None:
         if self.size > 1:
             _collective(dist.barrier)

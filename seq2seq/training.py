@@ -305,12 +305,12 @@ class Trainer:
             s.step += 1
             lr = self.current_lr()
             running += self.update(work, lr)
-            running_tokens += work.target_tokens
+            running_tokens += work.target_tokens  # every process's: the whole update
             s.target_tokens += work.target_tokens
             bar.update(1)
             if s.step % cfg.log_every == 0:
                 now = time.perf_counter()
-                train_loss = float(running) / running_tokens
+                train_loss = float(self.world.sum(running)) / running_tokens  # every process's loss
                 speed = running_tokens / (now - last_log)
                 bar.set_postfix(loss=f"{train_loss:.3f}", tok_s=f"{speed:.0f}", lr=f"{lr:.2g}")
                 log.debug("step %d loss %.4f target tokens/s %.0f lr %.3g", s.step, train_loss, speed, lr)

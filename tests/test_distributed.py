@@ -7,6 +7,7 @@ exactly; early stopping and budgets stop every rank together.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -106,6 +107,9 @@ def test_two_ranks_train_the_same_model_as_one_process_accumulating_their_batche
         assert last(one)["state"]["batch_in_epoch"] == last(job)["state"]["batch_in_epoch"] == 10 * ranks * accumulate
         assert_close_weights(last(one)["model"], last(job)["model"])
         assert "process 1 of 2" in logs[1] and "validation" not in logs[1]  # rank 1 neither logs nor validates
+        # the logged training loss is every process's, per target token: as the single process logs it
+        losses = [re.findall(r"step 10 loss ([0-9.]+)", (d / "train.log").read_text()) for d in (one, job)]
+        assert float(losses[0][0]) == pytest.approx(float(losses[1][0]), rel=1e-4)
 
 
 def test_the_batches_of_one_update_hold_different_numbers_of_target_tokens(toy_data, tmp_path):

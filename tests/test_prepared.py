@@ -152,3 +152,11 @@ def test_prepare_refuses_what_it_cannot_do(toy_data, tmp_path):
     os.makedirs(tmp_path / "t" / "checkpoints")
     with pytest.raises(Seq2SeqError, match="already holds a trained model"):
         prepare(_recipe(toy_data, tmp_path / "t"), overwrite=True)
+
+
+def test_preparing_in_this_process_leaves_the_training_threads_alone(toy_data, tmp_path):
+    cfg = _configs(toy_data)["word"]
+    folder = ModelDir(tmp_path)
+    torch.set_num_threads(2)
+    prepared.prepare_corpus(cfg, folder.text_files(cfg), folder.corpus, seed=3, workers=1)
+    assert torch.get_num_threads() == 2

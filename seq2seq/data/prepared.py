@@ -88,11 +88,16 @@ _worker: dict = {}
 
 
 def _start_worker(cfg: DataConfig, files: TextFiles, with_vocabularies: bool) -> None:
-    torch.set_num_threads(1)
+    """What a chunk's work needs, loaded once per process (in this one too, when there are no workers)."""
     _worker["tokenizers"] = load_tokenizers(cfg, files)
     _worker["limits"] = (cfg.min_length, cfg.max_length)
     if with_vocabularies:
         _worker["vocabularies"] = (Vocabulary.load(files.src_vocab), Vocabulary.load(files.trg_vocab))
+
+
+def _start_pool_worker(*args) -> None:
+    torch.set_num_threads(1)  # one process per core: its own threads would only compete
+    _start_worker(*args)
 
 
 def _tokenized(pairs: list[tuple[str, str]]) -> tuple[list[list[str]], list[list[str]], np.ndarray]:
@@ -142,7 +147,7 @@ def _map(function: Callable, chunks: Iterable[list], workers: int, initargs: tup
         yield from map(function, chunks)
         return
     context = multiprocessing.get_context("spawn")  # fork after torch's threads have started can deadlock
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_pool_worker,
                                                 initargs=initargs) as pool:
         pending: collections.deque = collections.deque()
         for chunk in chunks:
