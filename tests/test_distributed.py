@@ -177,3 +177,24 @@ def test_torchrun_launches_the_cli_as_a_job(toy_data, tmp_path):
                           cwd=ROOT, capture_output=True, timeout=240)
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-3000:]
     assert "the weights are identical on all 2 processes" in (model_dir / "train.log").read_text()
+
+
+def test_an_epochs_uneven_last_update_is_shared_without_a_hang(toy_data, tmp_path):
+    # one epoch of batches that 2 ranks x 2 do not divide: the last update is short, a rank pads it
+    from seq2seq.config import load_recipe
+    from seq2seq.data import pair_widths, token_batches
+    from seq2seq.training import make_trainer
+
+    epoch = ["training.max_epochs=1", "training.max_steps=null", "training.valid_every=1000000",
+             "training.batch_tokens=350"]
+    (tmp_path / "count").mkdir()
+    recipe = load_recipe(ROOT / "recipes" / "toy_reverse.yaml", toy(toy_data, tmp_path / "count", *epoch))
+    trainer = make_trainer(recipe)
+    batches = len(token_batches(pair_widths(trainer.data.train), None, 350, seed=trainer.cfg.seed))
+    assert batches % 4 in (1, 2, 3)
+    one, job = tmp_path / "one", tmp_path / "job"
+    run_job(1, toy(toy_data, one, *epoch, "training.accumulate=4"))
+    run_job(2, toy(toy_data, job, *epoch, "training.accumulate=2"))
+    assert last(job)["state"]["step"] == last(one)["state"]["step"] == -(-batches // 4)
+    assert last(job)["state"]["target_tokens"] == sum(n + 1 for n in trainer.data.train.trg.lengths)
+    assert_close_weights(last(one)["model"], last(job)["model"])
