@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
-from .errors import Seq2SeqError
+from .errors import Interrupted, Seq2SeqError
 
 
 def _decoding_options(args: argparse.Namespace, model_dir: str):
@@ -258,6 +258,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Seq2SeqError as error:
         print(f"seq2seq {args.job}: error: {error}", file=sys.stderr)
         return 2
+    except Interrupted as stop:  # training saved last.pt first
+        print(f"seq2seq {args.job}: {stop}", file=sys.stderr)
+        return stop.exit_code
     except KeyboardInterrupt:
         print(f"seq2seq {args.job}: interrupted", file=sys.stderr)
         return 130

@@ -271,7 +271,12 @@ class TrainingConfig(_Section):
     # -- validation, checkpoints and logs
     valid_every: int = _positive(500)  # steps between validations (loss, greedy BLEU and chrF) and checkpoints
     keep_last: int = _at_least(1, 1)  # most recent step checkpoints kept besides best and last
+    # minutes between extra last.pt checkpoints besides validations': a kill loses at most this much; null: none
+    checkpoint_every_minutes: Optional[float] = _positive(10.0)
     log_every: int = _positive(50)  # steps between training-loss log lines
+    # -- failures
+    # updates in a row with a non-finite loss or gradient norm (each skipped) before training stops
+    max_bad_updates: int = _positive(5)
 
 
 @dataclass(frozen=True)

@@ -7,3 +7,11 @@ class Seq2SeqError(Exception):
 
 class RecipeError(Seq2SeqError):
     """A recipe key is unknown, or its value has the wrong type or is out of range."""
+
+
+class Interrupted(Exception):
+    """Training stopped by SIGINT or SIGTERM after saving what a resume needs; exit code 128 + the signal."""
+
+    def __init__(self, message: str, signum: int):
+        super().__init__(message)
+        self.exit_code = 128 + signum

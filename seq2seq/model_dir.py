@@ -11,14 +11,19 @@
 """
 from __future__ import annotations
 
+import io
 import json
+import os
 import pickle
 import shutil
+import time
+import zipfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import torch
 
+from . import __version__
 from .config import DataConfig, Recipe, load_recipe, save_recipe
 from .data import Vocabulary
 from .data.text_files import TextFiles
@@ -26,7 +31,8 @@ from .data.tokenizers import Tokenizer, load_tokenizers
 from .errors import Seq2SeqError
 from .model import Seq2Seq
 
-_LOAD_ERRORS = (OSError, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError, ValueError)
+_LOAD_ERRORS = (OSError, zipfile.BadZipFile, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError,
+                ValueError)
 
 
 def make_dir(path: str | Path, what: str) -> Path:
@@ -39,21 +45,81 @@ def make_dir(path: str | Path, what: str) -> Path:
     return path
 
 
-def _write_atomically(target: Path, write: Callable[[Path], Any]) -> Path:
-    """write(a temporary file beside target), then rename it to target: a crash mid-write never leaves a
-    cut-short file, and a failed write leaves no temporary one."""
-    partial = target.with_suffix(".tmp")
+FORMAT = 1  # of the model directories and checkpoints this code writes; 0: written before formats were numbered
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename inside `path` durable (not every file system can sync a directory)."""
     try:
-        write(partial)
-    except BaseException:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_durably(target: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside target, flush and fsync it, rename it to target and fsync
+    the directory: a crash or kill at any moment leaves either the old file or the new one, whole. A
+    failed write (disk full, no permission) leaves no temporary file and the old target as it was."""
+    partial = target.with_name(target.name + ".tmp")
+    try:
+        with open(partial, "wb") as f:
+            half = len(data) // 2
+            f.write(data[:half])
+            if _PAUSE_MID_WRITE:  # tests only: a window in which a kill lands inside a checkpoint write
+                f.flush()
+                time.sleep(_PAUSE_MID_WRITE)
+            f.write(data[half:])
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, target)
+    except BaseException as error:
         partial.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise Seq2SeqError(f"cannot write {target}: {error.strerror or error}; the {target.name} there before "
+                               "(if any) is intact; free space or make the folder writable, then train with "
+                               "--resume") from None
         raise
-    return partial.replace(target)
+    _fsync_dir(target.parent)
+    return target
+
+
+_PAUSE_MID_WRITE = float(os.environ.get("SEQ2SEQ_TEST_PAUSE_MID_WRITE", "0") or 0)
+
+
+def serialize(payload: Any) -> bytes:
+    """A checkpoint payload as torch.save writes it, stamped with the format and the package version."""
+    buffer = io.BytesIO()
+    torch.save({**payload, "format": FORMAT, "seq2seq_version": __version__}, buffer)
+    return buffer.getvalue()
 
 
 def atomic_save(payload: Any, target: Path) -> Path:
-    """torch.save, atomically (_write_atomically)."""
-    return _write_atomically(target, lambda partial: torch.save(payload, partial))
+    """torch.save, durably and atomically (write_durably)."""
+    return write_durably(target, serialize(payload))
+
+
+def check_format(path: Path, found: Any, version: Any) -> None:
+    """Refuse a model directory or checkpoint written in a newer format than this code reads."""
+    if isinstance(found, int) and found > FORMAT:
+        raise Seq2SeqError(f"{path} was written by seq2seq {version} in format {found}; this is seq2seq "
+                           f"{__version__}, which reads formats up to {FORMAT}: upgrade seq2seq to use it")
+
+
+def _check_integrity(path: Path) -> None:
+    """Every record of a checkpoint (a zip archive) against its CRC-32: torch.load alone reads a file with
+    a damaged byte in its tensors without a word."""
+    if not zipfile.is_zipfile(path):
+        return  # not a zip at all: torch.load says what it is
+    with zipfile.ZipFile(path) as archive:
+        damaged = archive.testzip()
+    if damaged is not None:
+        raise ValueError(f"record {damaged} fails its CRC-32 check")
 
 
 class ModelDir:
@@ -62,6 +128,7 @@ class ModelDir:
 
     RECIPE, LOG, VALIDATIONS, CHECKPOINTS, CORPUS = ("recipe.yaml", "train.log", "validations.jsonl", "checkpoints",
                                                      "corpus")
+    FORMAT = "format.json"  # the format and package version that wrote the directory
     STEP = "step_"  # step checkpoints are step_N.pt
 
     def __init__(self, path: str | Path):
@@ -105,17 +172,28 @@ class ModelDir:
         return self.recipe_file.is_file()
 
     def require(self, role: str = "") -> "ModelDir":
-        """This directory, or the one error every job gives for a folder that is not a model directory."""
+        """This directory, or the one error every job gives for a folder that is not a model directory
+        (or one written in a newer format than this code reads)."""
         if not self.exists():
             prefix = f"{role}: " if role else ""
             raise Seq2SeqError(f"{prefix}{self.path} is not a model directory (no {self.RECIPE}); "
                                "give the model_dir of a trained model, or train one first")
+        stamp = self.path / self.FORMAT
+        if stamp.is_file():  # directories from before formats were numbered have none
+            try:
+                written = json.loads(stamp.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as error:
+                raise Seq2SeqError(f"cannot read {stamp}: {error}") from None
+            check_format(self.path, written.get("format"), written.get("seq2seq_version"))
         return self
 
     def recipe(self) -> Recipe:
         return load_recipe(self.require().recipe_file)
 
     def save_recipe(self, recipe: Recipe) -> None:
+        """The recipe, and the format stamp that tells older code this directory is newer than it."""
+        stamp = {"format": FORMAT, "seq2seq_version": __version__}
+        write_durably(self.path / self.FORMAT, (json.dumps(stamp) + "\n").encode())
         save_recipe(recipe, self.recipe_file)
 
     def vocabularies(self, data: DataConfig) -> tuple[Vocabulary, Vocabulary]:
@@ -160,14 +238,15 @@ class ModelDir:
         steps = [(self.step_of(p), p) for p in self.checkpoints.glob(f"{self.STEP}*.pt")]
         return [p for n, p in sorted((n, p) for n, p in steps if n is not None)]
 
-    def save_checkpoint(self, name: str, payload: dict) -> Path:
+    def save_checkpoint(self, name: str, payload: dict | bytes) -> Path:
+        """A checkpoint, durably and atomically; payload: a dict, or one already serialized (to write once
+        and save under several names)."""
         self.checkpoints.mkdir(parents=True, exist_ok=True)
-        return atomic_save(payload, self.checkpoint(name))
+        return write_durably(self.checkpoint(name), payload if isinstance(payload, bytes) else serialize(payload))
 
-    def copy_checkpoint(self, source: str, target: str) -> Path:
-        """Checkpoint `source` also under the name `target` (best.pt from step_N.pt), atomically."""
-        return _write_atomically(self.checkpoint(target), lambda partial: shutil.copyfile(self.checkpoint(source),
-                                                                                          partial))
+    def resumable(self) -> list[Path]:
+        """The checkpoints a resume may start from, newest first: last.pt, then the step checkpoints."""
+        return [p for p in [self.checkpoint("last"), *reversed(self.step_checkpoints())] if p.is_file()]
 
     def prune_steps(self, keep: int) -> None:
         """Delete all but the `keep` newest step checkpoints."""
@@ -178,17 +257,23 @@ class ModelDir:
         """A checkpoint's payload, on the CPU; full: with optimizer and RNG state (only files we wrote)."""
         path = self.find_checkpoint(checkpoint)
         try:
-            return torch.load(path, map_location="cpu", weights_only=not full)
+            _check_integrity(path)
+            payload = torch.load(path, map_location="cpu", weights_only=not full)
         except _LOAD_ERRORS as error:
             reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint ({reason})") from None
+            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint, or a damaged one ({reason})") from None
+        if not isinstance(payload, dict) or "model" not in payload:
+            raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint (no model weights in it)")
+        check_format(path, payload.get("format"), payload.get("seq2seq_version"))
+        return payload
 
     def load_model(self, recipe: Recipe, checkpoint: str, src_size: int, trg_size: int) -> Seq2Seq:
         """The model `recipe` describes, with the weights of one of this directory's checkpoints, on the CPU."""
         model = Seq2Seq(recipe.model, src_size, trg_size, Vocabulary.pad_id)
         path = self.find_checkpoint(checkpoint)
+        weights = self.load_checkpoint(checkpoint)["model"]
         try:
-            model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True)["model"])
+            model.load_state_dict(weights)
         except _LOAD_ERRORS as error:
             raise Seq2SeqError(f"{path} does not fit the model section it is loaded into "
                                f"({str(error).splitlines()[0][:200]}); sizes, cells and options must be those in "
@@ -198,8 +283,12 @@ class ModelDir:
     # ------------------------------------------------------------------ a run's record
 
     def append_validation(self, record: dict) -> None:
-        with self.validations_file.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(record) + "\n")
+        try:
+            with self.validations_file.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(record) + "\n")
+        except OSError as error:
+            raise Seq2SeqError(f"cannot write {self.validations_file}: {error.strerror or error}; free space or "
+                               "make the folder writable, then train with --resume") from None
 
     def clear_run(self) -> None:
         """Forget an earlier run (train --overwrite): its checkpoints, validation record and prepared corpus."""

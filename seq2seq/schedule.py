@@ -57,6 +57,8 @@ class TrainState:
     elapsed: float = 0.0  # seconds of training up to the last checkpoint
     validated_step: int = -1  # step of the last validation
     target_tokens: int = 0
+    skipped_updates: int = 0  # updates skipped for a non-finite loss or gradient norm, in all
+    bad_updates_in_row: int = 0  # of those, the ones since the last good update (training.max_bad_updates)
 
     @classmethod
     def from_dict(cls, saved: dict) -> "TrainState":

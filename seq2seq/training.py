@@ -7,6 +7,7 @@ import hashlib
 import logging
 import math
 import random
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -25,13 +26,14 @@ from .data.dataset import ParallelDataset
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .devices import pick_device
 from .distributed import World, lost_peer, rank_seed, share
-from .errors import Seq2SeqError
+from .errors import Interrupted, Seq2SeqError
 from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
 from .model.upgrade import upgrade_optimizer_state
-from .model_dir import ModelDir, make_dir
+from .model_dir import ModelDir, make_dir, serialize
 from .schedule import (TrainState, ValidationResult, after_validation, learning_rate, stop_reason, teacher_forcing,
                        validations_decided)
+from .signals import StopRequests
 from .translate import Translator
 
 log = logging.getLogger("seq2seq")
@@ -132,8 +134,9 @@ class Trainer:
         self.state = TrainState()
         self.translator = Translator(recipe, model, data.src_tokenizer, data.trg_tokenizer,
                                      data.src_vocab, data.trg_vocab, device)
-        self.started = time.perf_counter()
+        self.started = self.last_saved = time.perf_counter()
         self.last_train_loss: Optional[float] = None
+        self.stop_requests = StopRequests()
         self._epoch_batches: tuple[int, ParallelDataset, list[list[int]], list[int]] | None = None
 
     # ------------------------------------------------------------------ checkpoints
@@ -147,20 +150,53 @@ class Trainer:
                 payload["ranks_rng"] = ranks_rng  # each rank's own, so a resumed job continues exactly
         return payload
 
-    def save_checkpoints(self, improved: bool, ranks_rng: Optional[list[dict]] = None) -> None:
-        """last.pt (everything a resume needs), step_N.pt (weights), best.pt when improved; old steps pruned."""
+    def _full_payload(self, ranks_rng: Optional[list[dict]]) -> bytes:
+        """Everything a resume needs, serialized once; the training clock is banked first, so a resumed
+        run keeps counting training.max_minutes."""
         now = time.perf_counter()
-        self.state.elapsed += now - self.started  # so a resumed run keeps counting training.max_minutes
-        self.started = now
-        self.dir.save_checkpoint("last", self._payload(full=True, ranks_rng=ranks_rng))
-        step = f"{ModelDir.STEP}{self.state.step}"
-        self.dir.save_checkpoint(step, self._payload(full=False))
+        self.state.elapsed += now - self.started
+        self.started = self.last_saved = now
+        return serialize(self._payload(full=True, ranks_rng=ranks_rng))
+
+    def save_checkpoints(self, improved: bool, ranks_rng: Optional[list[dict]] = None) -> None:
+        """step_N.pt and last.pt (each enough to resume from), best.pt (weights) when improved; old steps
+        pruned. last.pt comes last: a kill between the writes resumes from a consistent older point."""
+        resumable = self._full_payload(ranks_rng)
+        self.dir.save_checkpoint(f"{ModelDir.STEP}{self.state.step}", resumable)
         if improved:
-            self.dir.copy_checkpoint(step, "best")
+            self.dir.save_checkpoint("best", self._payload(full=False))
+        self.dir.save_checkpoint("last", resumable)
         self.dir.prune_steps(self.cfg.keep_last)
 
+    def save_last(self) -> None:
+        """last.pt alone, between validations (training.checkpoint_every_minutes, a stop signal); every
+        rank takes part, for their random states."""
+        ranks_rng = self.world.gather(_rng_state())
+        if self.world.main:
+            self.dir.save_checkpoint("last", self._full_payload(ranks_rng))
+
+    def _load_resumable(self) -> dict:
+        """The newest intact checkpoint a resume can start from: last.pt, or else the newest step_N.pt,
+        saying which was damaged; none intact is an error."""
+        broken = [] if self.dir.has_checkpoint("last") else [f"{self.dir.checkpoint('last')} is missing"]
+        for path in self.dir.resumable():
+            try:
+                saved = self.dir.load_checkpoint(str(path), full=True)
+            except Seq2SeqError as error:
+                broken.append(str(error))
+                log.warning("%s; trying an older checkpoint", error)
+                continue
+            if "optimizer" not in saved or "state" not in saved:
+                broken.append(f"{path} holds weights only (written by an older version)")
+                continue
+            if broken:
+                log.warning("resuming from %s (step %d) instead", path.name, saved["state"]["step"])
+            return saved
+        raise Seq2SeqError(f"cannot resume: no intact checkpoint to resume from in {self.dir.checkpoints} "
+                           f"({'; '.join(broken) or 'it has none'}); train with --overwrite to start again")
+
     def resume(self) -> None:
-        saved = self.dir.load_checkpoint("last", full=True)
+        saved = self._load_resumable()
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(upgrade_optimizer_state(saved["optimizer"], saved["model"], self.model))
         self.state = TrainState.from_dict(saved["state"])
@@ -206,7 +242,7 @@ class Trainer:
                   "target_tokens": s.target_tokens, "train_loss": self.last_train_loss,
                   "valid_loss": round(result.loss, 4), "valid_ppl": round(math.exp(min(result.loss, 50)), 3),
                   "bleu": round(result.bleu, 2), "chrf": round(result.chrf, 2), "lr": self.current_lr(),
-                  "best": improved}
+                  "best": improved, "skipped_updates": s.skipped_updates}
         self.dir.append_validation(record)
         log.info("step %d validation: loss %.3f ppl %.2f BLEU %.2f chrF %.2f%s", s.step, result.loss,
                  record["valid_ppl"], result.bleu, result.chrf, " (best)" if improved else "")
@@ -256,11 +292,51 @@ class Trainer:
                                           cfg.label_smoothing, forcing)
                 (loss * (weight * scale)).backward()
             total += loss.detach() * weight
-        if cfg.clip_grad_norm:
-            nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm)
+        # the norm of the ranks' averaged gradients: the same on every rank; clipped when the recipe says so
+        norm = nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip_grad_norm or math.inf)
+        bad = (~torch.isfinite(norm) | ~torch.isfinite(total)).float()
+        if bool(self.world.sum(bad)):  # one rank's non-finite loss skips every rank's update
+            self.optimizer.zero_grad(set_to_none=True)
+            return None
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)
         return total
+
+    def skip(self, work: Update) -> None:
+        """An update with a non-finite loss or gradient norm changed nothing (no optimizer step, the
+        optimizer's state untouched, the step not counted): log it, and stop after
+        training.max_bad_updates in a row, the last checkpoint left as it was."""
+        s, limit = self.state, self.cfg.max_bad_updates
+        s.skipped_updates, s.bad_updates_in_row = s.skipped_updates + 1, s.bad_updates_in_row + 1
+        sentences = sum(int(b.src.shape[0]) for b, w in zip(work.batches, work.weights) if w)
+        log.warning("update %d (epoch %d, up to batch %d): non-finite loss or gradient norm over %d sentences and "
+                    "%d target tokens (this process's share); skipped, the weights unchanged (%d in a row; "
+                    "training.max_bad_updates %d)", s.step + 1, s.epoch + 1, s.batch_in_epoch, sentences,
+                    work.target_tokens, s.bad_updates_in_row, limit)
+        if s.bad_updates_in_row >= limit:
+            raise Seq2SeqError(f"training stopped at step {s.step}: {limit} updates in a row had a non-finite loss or "
+                               f"gradient norm (training.max_bad_updates); {self.dir.checkpoint('last')} holds the "
+                               "last good checkpoint. Lower training.learning_rate, set training.clip_grad_norm or "
+                               "precision fp32, or look for broken pairs in the training data, then --resume")
+
+    def after_update(self) -> tuple[Optional[str], bool, int]:
+        """Decided after each update, the same on every rank: rank 0's stop reason and whether last.pt is due
+        (training.checkpoint_every_minutes, on its clock), and the stop signal any rank received (0: none)."""
+        minutes = self.cfg.checkpoint_every_minutes
+        due = minutes is not None and time.perf_counter() - self.last_saved >= minutes * 60
+        reason, due = self.world.broadcast((stop_reason(self.cfg, self.state, self.elapsed()), due))
+        got = self.stop_requests.signum
+        received = self.world.sum(torch.tensor([got == signal.SIGINT, got == signal.SIGTERM], dtype=torch.float32,
+                                               device=self.device))
+        signum = signal.SIGTERM if received[1] else signal.SIGINT if received[0] else 0
+        return reason, due, int(signum)
+
+    def interrupted(self, signum: int) -> Interrupted:
+        """What a stop signal ends the run with, last.pt already written."""
+        name = signal.Signals(signum).name
+        log.info("interrupted at step %d by %s; continue with --resume", self.state.step, name)
+        return Interrupted(f"interrupted by {name} at step {self.state.step}: {self.dir.checkpoint('last')} is "
+                           "saved; continue with `seq2seq train RECIPE --resume`", signum)
 
     def epoch_data(self, epoch: int) -> ParallelDataset:
         """The training set as this epoch sees it: resegmented when the recipe samples subwords."""
@@ -304,11 +380,17 @@ class Trainer:
             s = self.state
             s.step += 1
             lr = self.current_lr()
-            running += self.update(work, lr)
-            running_tokens += work.target_tokens  # every process's: the whole update
-            s.target_tokens += work.target_tokens
-            bar.update(1)
-            if s.step % cfg.log_every == 0:
+            loss = self.update(work, lr)
+            if loss is None:
+                s.step -= 1
+                self.skip(work)
+            else:
+                s.bad_updates_in_row = 0
+                running += loss
+                running_tokens += work.target_tokens  # every process's: the whole update
+                s.target_tokens += work.target_tokens
+                bar.update(1)
+            if loss is not None and s.step % cfg.log_every == 0:
                 now = time.perf_counter()
                 train_loss = float(self.world.sum(running)) / running_tokens  # every process's loss
                 speed = running_tokens / (now - last_log)
@@ -316,12 +398,16 @@ class Trainer:
                 log.debug("step %d loss %.4f target tokens/s %.0f lr %.3g", s.step, train_loss, speed, lr)
                 self.last_train_loss = round(train_loss, 4)
                 running, running_tokens, last_log = torch.zeros((), device=self.device), 0, now
-            reason = self.stop_reason()
-            scheduled = s.step % cfg.valid_every == 0
-            if scheduled or reason:  # a budget's end validates too, unscheduled
+            reason, due, signum = self.after_update()
+            scheduled = loss is not None and s.step % cfg.valid_every == 0
+            if scheduled or (reason and s.validated_step != s.step):  # a budget's end validates too, unscheduled
                 self.validation_round(scheduled)
                 # what this validation decided; a budget it used up ends the run after the next update
                 reason = reason or validations_decided(cfg, self.state)
+            elif due or signum:
+                self.save_last()
+            if signum and reason is None:
+                raise self.interrupted(signum)
         if self.state.validated_step != self.state.step:
             self.validation_round(scheduled=False)
         s = self.state  # a validation makes a new state object
@@ -386,8 +472,8 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     model_dir = ModelDir(recipe.model_dir)
     # a resumed fine-tuning run has its own files and checkpoints already
     initial = parent_model(recipe) if recipe.training.init_from is not None and not resume else None
-    if resume and not model_dir.has_checkpoint("last"):
-        raise Seq2SeqError(f"cannot resume: {model_dir.checkpoint('last')} does not exist; "
+    if resume and not model_dir.resumable():
+        raise Seq2SeqError(f"cannot resume: {model_dir.checkpoints} holds no checkpoint (last.pt or step_N.pt); "
                            "train without --resume first")
     if model_dir.checkpoints.exists() and not (resume or overwrite):
         raise Seq2SeqError(f"{model_dir.path} already holds a trained model: pass --resume to continue it "
@@ -408,7 +494,8 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
             if resume:
                 trainer.resume()
             try:
-                trainer.run()
+                with trainer.stop_requests:  # SIGINT / SIGTERM: finish the update, write last.pt, stop
+                    trainer.run()
             except RuntimeError as error:  # another rank died during the gradient exchange
                 raise (lost_peer(error) if world.size > 1 else None) or error
         finished = True
