@@ -502,12 +502,59 @@ def _cross_checks(recipe: Recipe) -> None:
                           "(a hub name, or json/csv/parquet with data.data_files)")
 
 
+class _RecipeLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses a key given twice in one mapping (PyYAML would keep the last silently)."""
+
+
+def _unique_keys_mapping(loader: _RecipeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` may be repeated and overridden
+            continue
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            first = seen.get(key)
+        except TypeError:  # an unhashable key: construct_mapping names it
+            continue
+        if first is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice (also at line {first.line + 1}); keep one", key_node.start_mark)
+        seen[key] = key_node.start_mark
+    return loader.construct_mapping(node, deep=deep)
+
+
+_RecipeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_keys_mapping)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> tuple[Optional[yaml.Mark], str]:
+    """Where the YAML parser found a problem (None if it does not say), and what it found, with what it
+    was reading and where that began (an unclosed bracket: where it opened)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context, begun = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and begun is not None and mark is not None and (begun.line, begun.column) != (mark.line, mark.column):
+        problem += f" {context} begun at line {begun.line + 1}, column {begun.column + 1}"
+    elif context:
+        problem += f" {context}"
+    return mark, problem
+
+
 def set_override(raw: dict, assignment: str) -> None:
     """Apply one `a.b.c=value` override to a raw recipe mapping; the value is read as YAML."""
     if "=" not in assignment:
         raise RecipeError(f"--set {assignment!r}: expected KEY=VALUE, e.g. model.encoder.cell=lstm")
     key, text = assignment.split("=", 1)
     parts = key.strip().split(".")
+    if not all(part.strip() for part in parts):
+        raise RecipeError(f"--set {assignment!r}: the key before '=' has an empty part; give a dotted recipe "
+                          "key, e.g. model.encoder.cell=lstm")
+    try:
+        value = yaml.load(text, Loader=_RecipeLoader) if text.strip() else ""
+    except yaml.YAMLError as error:
+        mark, problem = _yaml_problem(error)
+        at = f" at column {mark.column + 1}" if mark is not None and mark.line == 0 else ""
+        raise RecipeError(f"--set {key.strip()}: the value {text!r} is not valid YAML{at} ({problem}); "
+                          "quote a string that holds YAML punctuation") from None
     node = raw
     for i, part in enumerate(parts[:-1]):
         if node.get(part) is None:  # absent, or a section left empty in the YAML
@@ -516,7 +563,7 @@ def set_override(raw: dict, assignment: str) -> None:
         if not isinstance(child, dict):
             raise RecipeError(f"--set {key}: '{'.'.join(parts[:i + 1])}' is a value, not a section")
         node = child
-    node[parts[-1]] = yaml.safe_load(text) if text.strip() else ""
+    node[parts[-1]] = value
 
 
 def recipe_from_dict(raw: Any) -> Recipe:
@@ -545,13 +592,24 @@ def load_recipe(path: str | Path, overrides: tuple[str, ...] | list[str] = ()) -
     """Read a recipe file, apply `--set` overrides, validate."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise RecipeError(f"recipe file not found: {path}") from None
+    except IsADirectoryError:
+        raise RecipeError(f"recipe {path} is a directory, not a file; give the recipe's YAML file") from None
+    except OSError as error:  # no permission, a file where a folder should be, ...
+        raise RecipeError(f"cannot read recipe {path}: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RecipeError(f"{path} line {line}: not UTF-8 text ({error.reason}); save the recipe as UTF-8") from None
+    try:
+        raw = yaml.load(text, Loader=_RecipeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise RecipeError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+        mark, problem = _yaml_problem(error)
+        line, column = (f" line {mark.line + 1}", f" at column {mark.column + 1}") if mark is not None else ("", "")
+        raise RecipeError(f"{path}{line}: not valid YAML{column} ({problem})") from None
     raw = raw if raw is not None else {}
     if not isinstance(raw, dict):
         raise RecipeError(f"{path}: a recipe must be a mapping of keys, got {type(raw).__name__}")
