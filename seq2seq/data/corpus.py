@@ -13,13 +13,33 @@ from ..errors import Seq2SeqError
 log = logging.getLogger(__name__)
 
 
-def find_side(prefix: str, lang: str) -> Path:
-    """PREFIX.LANG, or PREFIX.LANG.gz when only the compressed file exists."""
-    for path in (Path(f"{prefix}.{lang}"), Path(f"{prefix}.{lang}.gz")):
+def find_side(prefix: str, lang: str, key: str = "data.train / data.valid") -> Path:
+    """PREFIX.LANG, or PREFIX.LANG.gz when only the compressed file exists; `key` is the recipe key that
+    names the prefix, for the error."""
+    candidates = (Path(f"{prefix}.{lang}"), Path(f"{prefix}.{lang}.gz"))
+    for path in candidates:
         if path.is_file():
             return path
+    for path in candidates:
+        if path.is_dir():
+            raise Seq2SeqError(f"corpus file {path} is a directory, not a file; check {key} and the language codes")
     raise Seq2SeqError(f"corpus file not found: {prefix}.{lang} (nor {prefix}.{lang}.gz); "
-                       "check data.train / data.valid and the language codes")
+                       f"check {key} and the language codes")
+
+
+def check_corpora(cfg: DataConfig) -> None:
+    """Every local file of the training and validation corpora a recipe names is there and readable, or an
+    error naming the file and its recipe key: for a job to call before it creates anything."""
+    if cfg.format is CorpusFormat.TEXT:
+        files = [(f"data.{which}", find_side(getattr(cfg, which), lang, f"data.{which}"))
+                 for which in ("train", "valid") for lang in (cfg.src_lang, cfg.trg_lang)]
+    else:  # a hub dataset has no local files; datasets itself reports a missing split
+        files = [(f"data.data_files.{split}", Path(f)) for split, f in (cfg.data_files or {}).items()]
+    for key, path in files:
+        try:
+            open(path, "rb").close()
+        except OSError as error:
+            raise Seq2SeqError(f"cannot read {path} ({key}): {error.strerror or error}") from None
 
 
 def decode_lines(raw_lines: Iterable[bytes], name: str | Path) -> Iterator[str]:

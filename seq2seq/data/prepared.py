@@ -48,16 +48,27 @@ def iter_pairs(cfg: DataConfig, which: str = "train") -> Iterator[tuple[str, str
     if cfg.format is CorpusFormat.DATASETS:
         yield from _dataset_pairs(cfg, getattr(cfg, which))
         return
-    prefix = getattr(cfg, which)
-    src_path, trg_path = find_side(prefix, cfg.src_lang), find_side(prefix, cfg.trg_lang)
+    prefix, key = getattr(cfg, which), f"data.{which}"
+    src_path, trg_path = find_side(prefix, cfg.src_lang, key), find_side(prefix, cfg.trg_lang, key)
     count = 0
-    for pair in itertools.zip_longest(iter_lines(src_path), iter_lines(trg_path)):
+    pairs = itertools.zip_longest(iter_lines(src_path), iter_lines(trg_path))
+    for pair in pairs:
         if None in pair:
-            longer, shorter = (src_path, trg_path) if pair[1] is None else (trg_path, src_path)
-            raise Seq2SeqError(f"{longer} has more lines than {shorter} ({shorter} ends after line {count}); "
-                               "a parallel corpus needs one line per sentence on both sides")
+            raise _unequal_sides(src_path, trg_path, count, src_longer=pair[1] is None, rest=pairs)
         count += 1
         yield pair
+
+
+def _unequal_sides(src_path: Path, trg_path: Path, common: int, src_longer: bool,
+                   rest: Iterator[tuple]) -> Seq2SeqError:
+    """The error for sides of unequal length, with both line counts: the longer side is read to its end."""
+    longer, shorter = (src_path, trg_path) if src_longer else (trg_path, src_path)
+    try:
+        total = f"{longer} has {common + 1 + sum(1 for _ in rest)} lines, "
+    except Seq2SeqError:  # the rest of the longer side cannot be read: say what is known
+        total = ""
+    return Seq2SeqError(f"{longer} has more lines than {shorter} ({total}{shorter} ends after line {common}); "
+                        "a parallel corpus needs one line per sentence on both sides")
 
 
 def _dataset_pairs(cfg: DataConfig, split: str) -> Iterator[tuple[str, str]]:
@@ -77,7 +88,7 @@ def _dataset_pairs(cfg: DataConfig, split: str) -> Iterator[tuple[str, str]]:
 def source_files(cfg: DataConfig) -> list[Path]:
     """The local files the training corpus is read from (a hub dataset has none to watch)."""
     if cfg.format is CorpusFormat.TEXT:
-        return [find_side(cfg.train, cfg.src_lang), find_side(cfg.train, cfg.trg_lang)]
+        return [find_side(cfg.train, cfg.src_lang, "data.train"), find_side(cfg.train, cfg.trg_lang, "data.train")]
     return [Path(f) for f in (cfg.data_files or {}).values() if Path(f).is_file()]
 
 

@@ -79,6 +79,8 @@ class Vocabulary:
             tokens = Path(path).read_text(encoding="utf-8").split("\n")
         except FileNotFoundError:
             raise Seq2SeqError(f"vocabulary file not found: {path}") from None
+        except OSError as error:  # no permission, a directory in its place, ...
+            raise Seq2SeqError(f"cannot read vocabulary {path}: {error.strerror or error}") from None
         except UnicodeDecodeError:
             raise Seq2SeqError(f"{path}: not a seq2seq vocabulary (not UTF-8 text)") from None
         if tokens and tokens[-1] == "":
