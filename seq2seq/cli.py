@@ -67,33 +67,63 @@ def _add_prepare(jobs) -> None:
 
 def _translate(args: argparse.Namespace) -> None:
     from .data.corpus import decode_lines, iter_lines
-    from .translate import Translator, translate_stream
+    from .translate import CHUNK_LINES, PartialOutput, Translator, resume_settings, translate_stream
 
     options = _decoding_options(args, args.model[0])
-    translator = Translator.load(args.model[0], args.checkpoint, args.device, int8=args.int8,
-                                 ensemble_with=args.model[1:])
-    if args.input:  # read lazily (plain or .gz), split on \n only, so output lines match input lines one to one
+    if args.chunk_lines is None:
+        args.chunk_lines = CHUNK_LINES
+    if args.chunk_lines < 1:
+        raise Seq2SeqError(f"--chunk-lines {args.chunk_lines}: allowed: a positive number")
+    if args.resume and not args.output:
+        raise Seq2SeqError("--resume needs --output F: it continues F.partial, which an interrupted "
+                           "`translate --output F` leaves")
+    if args.input:
         try:
             open(args.input, "rb").close()  # fail before --output is created
         except OSError as error:
             raise Seq2SeqError(f"cannot read --input {args.input}: {error.strerror}") from None
-        lines = iter_lines(args.input)
+    target, resume_at = None, None
+    if args.output:  # checked, and a --resume planned, before the model loads or any file is made
+        target = PartialOutput(args.output, resume_settings(args.input, args.model, args.checkpoint, options,
+                                                            args.chunk_lines, args.int8))
+        for written in (target.output, target.partial):
+            if args.input and written.exists() and os.path.samefile(args.input, written):
+                raise Seq2SeqError(f"--output {args.output}: {written} is the --input file: writing would erase "
+                                   "the input; give another output file")
+        folder = target.output.parent
+        if target.output.is_dir():
+            raise Seq2SeqError(f"cannot write --output {args.output}: it is a folder")
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            why = "no such folder" if not folder.is_dir() else "permission denied"
+            raise Seq2SeqError(f"cannot write --output {args.output}: {why} ({folder})")
+        if args.resume:
+            resume_at = target.resume_point()
+            if resume_at is None and target.output.exists():
+                target.record.unlink(missing_ok=True)  # a record left by a job stopped just after its rename
+                print(f"seq2seq translate: {args.output} is already complete (there is no {target.partial} to "
+                      "resume); nothing to do (run without --resume to translate it again)", file=sys.stderr)
+                return
+            if resume_at is None:
+                print(f"seq2seq translate: there is no {target.partial} to resume: translating from the first "
+                      "line", file=sys.stderr)
+            else:
+                print(f"seq2seq translate: resuming {target.partial} after its first {resume_at.inputs} "
+                      "translated input lines", file=sys.stderr)
+    translator = Translator.load(args.model[0], args.checkpoint, args.device, int8=args.int8,
+                                 ensemble_with=args.model[1:])
+    # read lazily (plain or .gz), split on \n only, so output lines match input lines one to one; bytes that
+    # are not UTF-8 are read as U+FFFD (with one warning) so that every line still gets its output line
+    if args.input:
+        lines = iter_lines(args.input, errors="replace")
     else:
-        lines = decode_lines(sys.stdin.buffer, "standard input")
-    if args.output:
-        if args.input and Path(args.output).exists() and os.path.samefile(args.input, args.output):
-            raise Seq2SeqError(f"--output {args.output} is the --input file: writing would erase the input while it "
-                               "is being read; give another output file")
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise Seq2SeqError(f"cannot write --output {args.output}: {error.strerror}") from None
-        with out:
-            translate_stream(translator, lines, out, options=options, progress=not args.quiet)
+        lines = decode_lines(sys.stdin.buffer, "standard input", errors="replace")
+    if target is not None:
+        target.write(translator, lines, options, resume_at, progress=not args.quiet)
         return
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
     try:
-        translate_stream(translator, lines, out, options=options, progress=not args.quiet)
+        translate_stream(translator, lines, out, options=options, progress=not args.quiet,
+                         chunk_lines=args.chunk_lines)
         out.flush()
     except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as other Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)  # what is still buffered goes nowhere, without a second error
@@ -112,7 +142,14 @@ def _add_translate(jobs) -> None:
                     help="best, last, averaged (see `average`), step_N, or a checkpoint file (default: best); "
                          "with several --model, a name each of them has")
     tr.add_argument("--input", help="input file, one sentence a line (default: stdin)")
-    tr.add_argument("--output", help="output file (default: stdout)")
+    tr.add_argument("--output", help="output file (default: stdout), written as F.partial and renamed to F "
+                                     "when complete")
+    tr.add_argument("--resume", action="store_true",
+                    help="with --output F: continue F.partial, which an interrupted run left, after its last "
+                         "complete chunk (same input and settings; the result equals an uninterrupted run's)")
+    tr.add_argument("--chunk-lines", type=int,  # default translate.CHUNK_LINES (not imported here: torch)
+                    help="lines read, sorted by length and translated together: memory and the unit --resume "
+                         "restarts from (default: 10000)")
     tr.add_argument("--beam-size", type=int, help="beam width; 1 is greedy (default: the recipe's testing.beam_size)")
     tr.add_argument("--alpha", type=float, help="length penalty ((5+len)/6)^alpha; 0 = raw log-probability")
     tr.add_argument("--n-best", type=int, default=1, help="write N lines per input: index<TAB>score<TAB>text")

@@ -86,6 +86,16 @@ def test_help(script):
     assert run(["--version"], script=script).stdout.startswith(b"seq2seq ")
 
 
+def test_translate_help_gives_resume_and_the_chunk_size(capsys):
+    from seq2seq.translate import CHUNK_LINES
+
+    with pytest.raises(SystemExit) as done:
+        main(["translate", "--help"])
+    assert done.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--resume" in help_text and f"--resume restarts from (default: {CHUNK_LINES})" in help_text
+
+
 def test_no_job_is_a_usage_error():
     done = run([])
     assert done.returncode == 2 and b"Traceback" not in done.stderr
@@ -246,7 +256,8 @@ def test_n_best_larger_than_beam_exits_2(cli_model, tmp_path, capsys):
     empty.write_bytes(b"")
     assert main(["translate", "--model", str(cli_model), "--input", str(empty), "--output", str(target),
                  "--beam-size", "2", "--n-best", "3"]) == 2  # even for empty input, with the bar on
-    assert "n-best" in capsys.readouterr().err and not target.exists()  # refused before the output was made
+    assert "n-best" in capsys.readouterr().err  # refused before the output was made
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "in.txt"]
 
 
 def test_training_resumes_exactly_in_a_fresh_process_with_subword_sampling(toy_recipe, toy_overrides, tmp_path):
@@ -326,21 +337,45 @@ def test_existing_model_refuses_a_new_run_in_process(cli_model, toy_overrides, c
     assert "--resume" in line and "--overwrite" in line
 
 
-def test_non_utf8_input_exits_2_naming_the_line(cli_model):
-    done = run(["translate", "--model", str(cli_model)], input=b"a b c\nd \xff\xfe e\nf g\n")
-    assert done.returncode == 2
-    line = one_line_error(done.stderr.decode(errors="replace"), "translate")
-    assert "line 2" in line and "UTF-8" in line
-    assert done.stdout == b""
+def utf8_warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "not UTF-8" in line]
 
 
-def test_non_utf8_input_file_names_file_and_line(cli_model, tmp_path, capsys):
-    source = tmp_path / "in.txt"
-    source.write_bytes(b"a\nb\nc \xc3\n")
-    assert main(["translate", "--model", str(cli_model), "--input", str(source),
-                 "--output", str(tmp_path / "out.txt")]) == 2
-    line = one_line_error(capsys.readouterr().err, "translate")
-    assert str(source) in line and "line 3" in line
+def test_non_utf8_input_is_translated_with_one_warning_naming_the_line(cli_model):
+    """A line that is not UTF-8 does not stop a batch job: its bad bytes are read as U+FFFD, it gets its
+    output line like any other, and stderr names the first such line once."""
+    done = run(["translate", "--model", str(cli_model), "-q"], input=b"a b c\nd \xff\xfe e\nf g\nh \xc3\n")
+    err = done.stderr.decode(errors="replace")
+    assert done.returncode == 0, err
+    translator = Translator.load(cli_model, device="cpu")
+    assert output_lines(done.stdout) == translator.translate(["a b c", "d \ufffd\ufffd e", "f g", "h \ufffd"])
+    (warning,) = utf8_warnings(err)
+    assert warning.startswith("standard input line 2: not UTF-8 text") and "U+FFFD" in warning
+    assert "Traceback" not in err
+
+
+def test_non_utf8_input_file_is_translated_naming_file_and_line(cli_model, tmp_path, capsys):
+    source, target = tmp_path / "in.txt", tmp_path / "out.txt"
+    source.write_bytes(b"a\nb\nc \xc3\n\xe9t\xe9\n")
+    assert main(["translate", "--model", str(cli_model), "-q", "--input", str(source), "--output", str(target)]) == 0
+    assert len(output_lines(target.read_bytes())) == 4
+    (warning,) = utf8_warnings(capsys.readouterr().err)
+    assert warning.startswith(f"{source} line 3: not UTF-8 text")
+
+
+def test_non_utf8_training_data_stays_an_error_naming_file_and_line(toy_data, tmp_path, capsys):
+    """What translate reads leniently, training refuses: a corpus must be text."""
+    for side in ("src", "trg"):
+        (tmp_path / f"train.{side}").write_bytes((toy_data / f"train.{side}").read_bytes())
+    with (tmp_path / "train.src").open("ab") as corpus:
+        corpus.write(b"caf\xe9\n")
+    with (tmp_path / "train.trg").open("ab") as corpus:
+        corpus.write(b"x\n")
+    lines = (tmp_path / "train.src").read_bytes().count(b"\n")
+    assert main(["train", RECIPE, "--set", f"model_dir={tmp_path / 'm'}", "--set", f"data.train={tmp_path / 'train'}",
+                 "--set", f"data.valid={toy_data / 'valid'}"]) == 2
+    line = capsys.readouterr().err.strip().splitlines()[-1]  # after the corpus-counting bar's carriage returns
+    assert line.startswith(f"seq2seq train: error: {tmp_path / 'train.src'} line {lines}: not UTF-8")
 
 
 def test_unwritable_output_exits_2(cli_model, tmp_path, capsys):

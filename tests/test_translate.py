@@ -227,3 +227,30 @@ def test_options_are_only_ever_passed_whole_and_checked(translator):
 def test_a_chunk_size_below_one_is_refused(translator):
     with pytest.raises(ValueError, match="chunk_lines"):
         translate_stream(translator, ["a b"], io.StringIO(), progress=False, chunk_lines=0)
+
+
+def test_translate_stream_skips_lines_translated_before(translator):
+    lines = ["a b c", "", "t s r q p", "e d", "k l"]
+    out = io.StringIO()
+    summary = translate_stream(translator, lines, out, progress=False, skip=2)
+    assert out.getvalue().split("\n")[:-1] == translator.translate(lines[2:]) and summary["sentences"] == 3
+    n_best = io.StringIO()
+    translate_stream(translator, lines, n_best, options=translator.options(n_best=2, beam_size=2), progress=False,
+                     skip=3)
+    assert [row.split("\t")[0] for row in n_best.getvalue().splitlines()] == ["3", "3", "4", "4"]
+    with pytest.raises(Seq2SeqError, match="the input ends after 5 lines, but 6 were translated before"):
+        translate_stream(translator, lines, io.StringIO(), progress=False, skip=6)
+
+
+def test_whole_chunks_finds_the_end_of_the_last_whole_chunk_whatever_the_blocks_read(tmp_path):
+    from seq2seq.translate import whole_chunks
+
+    path = tmp_path / "partial"
+    for data in (b"", b"a\n", b"torn", b"a\nb\nc\nd\ne", b"a\n\n\nb\nccc\nd\ne\nf\ng\n", b"\n" * 9 + b"x"):
+        path.write_bytes(data)
+        for per in (1, 2, 3, 4):
+            ends = [i + 1 for i, byte in enumerate(data) if byte == ord("\n")]
+            kept = len(ends) // per * per
+            expected = (kept, ends[kept - 1] if kept else 0)
+            for block in (1, 2, 3, 5, 1 << 20):
+                assert whole_chunks(path, per, block) == expected, (data, per, block)

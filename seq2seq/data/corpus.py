@@ -42,25 +42,40 @@ def check_corpora(cfg: DataConfig) -> None:
             raise Seq2SeqError(f"cannot read {path} ({key}): {error.strerror or error}") from None
 
 
-def decode_lines(raw_lines: Iterable[bytes], name: str | Path) -> Iterator[str]:
-    """UTF-8 lines without their ending (split on \\n only, a leading byte-order mark dropped);
-    a decoding error names the source and the line."""
+def decode_lines(raw_lines: Iterable[bytes], name: str | Path, errors: str = "strict") -> Iterator[str]:
+    """UTF-8 lines without their ending (split on \\n only, a leading byte-order mark dropped).
+
+    errors="strict" (training data): a line that is not UTF-8 is an error naming the source and the line.
+    errors="replace" (text to translate): its undecodable bytes become U+FFFD, so the line still gives
+    its one output line; the first such line is named in one warning.
+    """
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    warned = False
     for number, raw in enumerate(raw_lines, 1):
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
-            yield raw.decode("utf-8").rstrip("\n").rstrip("\r")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise Seq2SeqError(f"{name} line {number}: not UTF-8 text ({error.reason})") from None
+            if errors == "strict":
+                raise Seq2SeqError(f"{name} line {number}: not UTF-8 text ({error.reason})") from None
+            if not warned:
+                log.warning("%s line %d: not UTF-8 text (%s); its undecodable bytes are read as U+FFFD and the "
+                            "line is translated (so are any later such lines, without another warning)",
+                            name, number, error.reason)
+                warned = True
+            text = raw.decode("utf-8", "replace")
+        yield text.rstrip("\n").rstrip("\r")
 
 
-def iter_lines(path: str | Path) -> Iterator[str]:
-    """Lines of a plain or gzip text file (see decode_lines)."""
+def iter_lines(path: str | Path, errors: str = "strict") -> Iterator[str]:
+    """Lines of a plain or gzip text file (see decode_lines; errors as there)."""
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rb") as f:
-            yield from decode_lines(f, path)
+            yield from decode_lines(f, path, errors)
     except (OSError, EOFError, zlib.error) as error:  # zlib.error: a gzip file damaged after its header
         raise Seq2SeqError(f"cannot read {path}: {error}") from None
 
