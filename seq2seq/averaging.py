@@ -60,6 +60,10 @@ def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged"
     states, steps = [], []
     for path in chosen:
         try:
+            open(path, "rb").close()
+        except OSError as error:
+            raise Seq2SeqError(f"cannot read {path}: {error.strerror or error}") from None
+        try:
             saved = torch.load(path, map_location="cpu", weights_only=True)
             states.append(upgrade_state_dict(saved["model"]))  # an older version's names, if it saved them
             steps.append(int(saved["step"]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Optional, Sequence
@@ -26,6 +27,22 @@ METRICS = ("BLEU", "chrF2", "TER")  # sacrebleu's own names; lower TER is better
 def _metrics() -> dict:
     """Fresh sacrebleu metric objects with sacrebleu's default settings (so numbers match its CLI)."""
     return {"BLEU": BLEU(), "chrF2": CHRF(), "TER": TER()}
+
+
+def check_inputs(src_path: Optional[str | Path], ref_paths: Sequence[str | Path],
+                 hyp_paths: Sequence[str | Path] = ()) -> None:
+    """Every file evaluate reads is there and readable, or an error naming it and its flag, before any
+    translating or scoring."""
+    for flag, paths in (("--src", [src_path] if src_path else []), ("--ref", ref_paths), ("--hyp", hyp_paths)):
+        for path in paths:
+            if Path(path).is_dir():
+                raise Seq2SeqError(f"{flag} {path} is a directory, not a file")
+            try:
+                open(path, "rb").close()
+            except FileNotFoundError:
+                raise Seq2SeqError(f"{flag} {path}: no such file") from None
+            except OSError as error:
+                raise Seq2SeqError(f"cannot read {flag} {path}: {error.strerror or error}") from None
 
 
 def read_parallel(paths: Sequence[str | Path], what: str, expected: Optional[int] = None) -> list[list[str]]:
@@ -143,6 +160,7 @@ def evaluate_files(hyp_paths: Sequence[str | Path], ref_paths: Sequence[str | Pa
     target language) adds the legacy tokenized, lowercased BLEU, clearly labelled, beside sacreBLEU's."""
     if not hyp_paths or not ref_paths:
         raise Seq2SeqError("evaluate needs at least one --hyp and one --ref file")
+    check_inputs(src_path, ref_paths, hyp_paths)
     ref_texts = read_parallel(ref_paths, "reference")
     hyp_texts = read_parallel(hyp_paths, "hypothesis file", expected=len(ref_texts[0]))
     src = read_parallel([src_path], "source", expected=len(ref_texts[0]))[0] if src_path else None
@@ -178,14 +196,20 @@ def evaluate_model(model_dir: str | Path, src_path: str | Path, ref_paths: Seque
     """
     from .translate import Translator, translate_stream
 
+    check_inputs(src_path, ref_paths, other_hyps)
+    hyp_path = Path(report_dir) / "hypotheses.txt"
+    for flag, path in [("--src", src_path), *[("--ref", p) for p in ref_paths], *[("--hyp", p) for p in other_hyps]]:
+        if hyp_path.exists() and os.path.samefile(path, hyp_path):
+            raise Seq2SeqError(f"{flag} {path} is the file this evaluation writes the model's translations to "
+                               f"(hypotheses.txt in --report {report_dir}): it would be overwritten before it is "
+                               "read; copy it elsewhere or give another --report")
     sources = read_lines(src_path)
     read_parallel(ref_paths, "reference", expected=len(sources))  # a mismatch is found before the long decode
     if other_hyps:
         read_parallel(other_hyps, "hypothesis file", expected=len(sources))
     translator = Translator.load(model_dir, checkpoint, device, ensemble_with=ensemble_with)
     options = options or translator.options()
-    out = make_dir(report_dir, "report folder")
-    hyp_path = out / "hypotheses.txt"
+    make_dir(report_dir, "report folder")
     with open(hyp_path, "w", encoding="utf-8", newline="\n") as f:
         speed = translate_stream(translator, sources, f, options=options)
     baseline = f"{' + '.join(Path(d).name for d in (model_dir, *ensemble_with))} ({checkpoint})"
