@@ -260,7 +260,7 @@ class ModelDir:
             _check_integrity(path)
             payload = torch.load(path, map_location="cpu", weights_only=not full)
         except _LOAD_ERRORS as error:
-            reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+            reason = str(error).splitlines()[0].split(". ")[0][:200] if str(error) else type(error).__name__
             raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint, or a damaged one ({reason})") from None
         if not isinstance(payload, dict) or "model" not in payload:
             raise Seq2SeqError(f"cannot read {path}: not a seq2seq checkpoint (no model weights in it)")

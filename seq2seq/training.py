@@ -334,7 +334,7 @@ class Trainer:
     def interrupted(self, signum: int) -> Interrupted:
         """What a stop signal ends the run with, last.pt already written."""
         name = signal.Signals(signum).name
-        log.info("interrupted at step %d by %s; continue with --resume", self.state.step, name)
+        log.info("interrupted at step %d; continue with --resume (%s)", self.state.step, name)
         return Interrupted(f"interrupted by {name} at step {self.state.step}: {self.dir.checkpoint('last')} is "
                            "saved; continue with `seq2seq train RECIPE --resume`", signum)
 
