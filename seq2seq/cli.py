@@ -5,12 +5,14 @@ import argparse
 import io
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Optional, Sequence
 
 from . import __version__
-from .errors import Interrupted, Seq2SeqError
+from .errors import Interrupted, Seq2SeqError, Terminated
 
 
 def _decoding_options(args: argparse.Namespace, model_dir: str):
@@ -290,6 +292,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     handler.setLevel(logging.DEBUG if args.verbose else logging.INFO)
     logging.getLogger("seq2seq").addHandler(handler)
     logging.getLogger("seq2seq").setLevel(logging.DEBUG)
+    before = _terminate_as_interrupt()
     try:
         args.run(args)
     except Seq2SeqError as error:
@@ -298,9 +301,23 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except Interrupted as stop:  # training saved last.pt first
         print(f"seq2seq {args.job}: {stop}", file=sys.stderr)
         return stop.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (Terminated): files are closed on the way out
         print(f"seq2seq {args.job}: interrupted", file=sys.stderr)
-        return 130
+        return 143 if isinstance(stop, Terminated) else 130
     finally:
         logging.getLogger("seq2seq").removeHandler(handler)
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
     return 0
+
+
+def _terminate_as_interrupt():
+    """SIGTERM unwinds a job as Ctrl-C does (a translation keeps its F.partial, its message says how to
+    resume), then exits 143; training's loop has its own handler. Returns the handler it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminated(signum, frame):
+        raise Terminated()
+
+    return signal.signal(signal.SIGTERM, terminated)

@@ -15,3 +15,7 @@ class Interrupted(Exception):
     def __init__(self, message: str, signum: int):
         super().__init__(message)
         self.exit_code = 128 + signum
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM outside training's loop: unwinds the job as Ctrl-C does; the CLI exits 143."""

@@ -64,8 +64,10 @@ def interrupt_after(monkeypatch, chunks: int) -> None:
 # ---------------------------------------------------------------------- a real process, killed
 
 
-def test_a_killed_job_resumes_to_the_bytes_of_an_uninterrupted_run(trained_model, tmp_path):
-    """SIGKILL (no chance to clean up) once F.partial holds a chunk; --resume in a new process finishes F."""
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_job_resumes_to_the_bytes_of_an_uninterrupted_run(trained_model, tmp_path, stop):
+    """SIGKILL (no chance to clean up) or SIGTERM (a scheduler's pre-emption: exit 143, saying how to go
+    on) once F.partial holds a chunk; --resume in a new process finishes F."""
     source = tmp_path / "in.txt"
     source.write_bytes((trained_model.data / "test.src").read_bytes() * 4)  # 400 lines, 20 chunks
     total = complete_lines(source)
@@ -84,8 +86,10 @@ def test_a_killed_job_resumes_to_the_bytes_of_an_uninterrupted_run(trained_model
             assert child.poll() is None, (tmp_path / "killed.err").read_text(errors="replace")
             assert time.monotonic() < deadline
             time.sleep(0.005)
-        child.kill()
-        assert child.wait(timeout=60) == -signal.SIGKILL
+        child.send_signal(stop)
+        assert child.wait(timeout=60) == (-signal.SIGKILL if stop == signal.SIGKILL else 143)
+    if stop == signal.SIGTERM:
+        assert "run the same command with --resume" in (tmp_path / "killed.err").read_text(errors="replace")
     kept = complete_lines(partial)
     assert CHUNK <= kept < total and not out.exists(), "the kill must land in the middle of the file"
     assert record.is_file()
