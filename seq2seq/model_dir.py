@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -19,7 +20,7 @@ import shutil
 import time
 import zipfile
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import torch
 
@@ -41,8 +42,32 @@ def make_dir(path: str | Path, what: str) -> Path:
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise Seq2SeqError(f"{what} {path} is a file, not a directory: choose another {what}")
-    path.resolve().mkdir(parents=True, exist_ok=True)
+    try:
+        path.resolve().mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Seq2SeqError(f"cannot create {what} {path}: {error.strerror or error}") from None
     return path
+
+
+@contextlib.contextmanager
+def removed_on_error(folder: Path) -> Iterator[None]:
+    """What a job adds to `folder` (the folder itself, when the job makes it) is removed again if the job
+    fails on bad input (a line that is not UTF-8, sides of unequal length), so a failed preparation leaves
+    no half-made model directory behind. Files it rewrote (prepare --overwrite) stay rewritten."""
+    target = folder.resolve()  # a link to a folder not yet made: the folder, not the link
+    before = set(target.iterdir()) if target.is_dir() else None
+    try:
+        yield
+    except Seq2SeqError:
+        if before is None:
+            shutil.rmtree(target, ignore_errors=True)
+        elif target.is_dir():
+            for path in set(target.iterdir()) - before:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        raise
 
 
 FORMAT = 1  # of the model directories and checkpoints this code writes; 0: written before formats were numbered
@@ -82,8 +107,8 @@ def write_durably(target: Path, data: bytes) -> Path:
         partial.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise Seq2SeqError(f"cannot write {target}: {error.strerror or error}; the {target.name} there before "
-                               "(if any) is intact; free space or make the folder writable, then train with "
-                               "--resume") from None
+                               "(if any) is intact; free space or make the folder writable and run again "
+                               "(a training run: with --resume)") from None
         raise
     _fsync_dir(target.parent)
     return target
@@ -272,6 +297,14 @@ class ModelDir:
         model = Seq2Seq(recipe.model, src_size, trg_size, Vocabulary.pad_id)
         path = self.find_checkpoint(checkpoint)
         weights = self.load_checkpoint(checkpoint)["model"]
+        files = self.text_files(recipe.data)
+        for key, size, vocab, side in (("encoder.embedding.weight", src_size, files.src_vocab, "source"),
+                                       ("decoder.embedding.weight", trg_size, files.trg_vocab, "target")):
+            rows = weights[key].shape[0] if key in weights else size
+            if rows != size:
+                raise Seq2SeqError(f"{vocab} has {size} tokens but {path} was trained with {rows} {side} embeddings: "
+                                   "the vocabulary is not the one this model was trained with; restore the model "
+                                   "directory's own")
         try:
             model.load_state_dict(weights)
         except _LOAD_ERRORS as error:

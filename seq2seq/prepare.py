@@ -2,19 +2,17 @@
 directory before training (`seq2seq prepare RECIPE`); `train` makes what is missing itself."""
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import shutil
 import time
 from pathlib import Path
-from typing import Iterator
 
 from .config import Recipe, check_trainable
 from .data.corpus import check_corpora
 from .data.prepared import prepare_corpus, stale
 from .errors import Seq2SeqError
-from .model_dir import ModelDir, make_dir
+from .model_dir import ModelDir, make_dir, removed_on_error
 
 log = logging.getLogger(__name__)
 
@@ -35,29 +33,8 @@ def prepare(recipe: Recipe, overwrite: bool = False, workers: int | None = None)
         raise Seq2SeqError(f"{model_dir.path} already holds a trained model: preparing it again would change the "
                            "vocabularies under its weights; prepare into a new model_dir, or use train --overwrite")
     check_corpora(recipe.data)  # a missing or unreadable file is refused before model_dir is made
-    with _removed_on_error(model_dir.path):
+    with removed_on_error(model_dir.path):
         return _prepare(recipe, model_dir, overwrite, workers)
-
-
-@contextlib.contextmanager
-def _removed_on_error(folder: Path) -> Iterator[None]:
-    """What a job adds to `folder` (the folder itself, when the job makes it) is removed again if the job
-    fails on bad input (a line that is not UTF-8, sides of unequal length), so a failed preparation leaves
-    no half-made model directory behind. Files it rewrote (prepare --overwrite) stay rewritten."""
-    target = folder.resolve()  # a link to a folder not yet made: the folder, not the link
-    before = set(target.iterdir()) if target.is_dir() else None
-    try:
-        yield
-    except Seq2SeqError:
-        if before is None:
-            shutil.rmtree(target, ignore_errors=True)
-        elif target.is_dir():
-            for path in set(target.iterdir()) - before:
-                if path.is_dir() and not path.is_symlink():
-                    shutil.rmtree(path, ignore_errors=True)
-                else:
-                    path.unlink(missing_ok=True)
-        raise
 
 
 def _prepare(recipe: Recipe, model_dir: ModelDir, overwrite: bool, workers: int | None) -> Path:

@@ -23,6 +23,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from .config import Metric, Optimizer, Precision, Recipe, TrainingConfig, check_trainable
 from .data import Batch, Vocabulary, collate, pair_widths, token_batches
 from .data.dataset import ParallelDataset
+from .data.corpus import check_corpora
 from .data.preparation import TrainingData, prepare_training_data, sampled_training_set
 from .devices import pick_device
 from .distributed import World, lost_peer, rank_seed, share
@@ -30,7 +31,7 @@ from .errors import Interrupted, Seq2SeqError
 from .finetuning import copy_parent_text, parent_model
 from .model import Seq2Seq
 from .model.upgrade import upgrade_optimizer_state
-from .model_dir import ModelDir, make_dir, serialize
+from .model_dir import ModelDir, make_dir, removed_on_error, serialize
 from .schedule import (TrainState, ValidationResult, after_validation, learning_rate, stop_reason, teacher_forcing,
                        validations_decided)
 from .signals import StopRequests
@@ -478,19 +479,22 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
     if model_dir.checkpoints.exists() and not (resume or overwrite):
         raise Seq2SeqError(f"{model_dir.path} already holds a trained model: pass --resume to continue it "
                            "or --overwrite to start again")
+    check_corpora(recipe.data)  # a missing or unreadable corpus file is refused before model_dir is made
     world = World.join(recipe.training)
     handler, finished = None, False
     try:
-        if world.main:
-            if overwrite and not resume:
-                model_dir.clear_run()
-            make_dir(model_dir.path, "model_dir")
-            handler = _log_to(model_dir)
-            model_dir.save_recipe(recipe)
-        else:
-            logging.getLogger("seq2seq").setLevel(logging.WARNING)  # one log: rank 0's
         with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
-            trainer = make_trainer(recipe, reuse=resume, initial=initial, world=world)
+            # what this run adds to model_dir goes again if the data fails while it is read
+            with removed_on_error(model_dir.path) if world.main else contextlib.nullcontext():
+                if world.main:
+                    if overwrite and not resume:
+                        model_dir.clear_run()
+                    make_dir(model_dir.path, "model_dir")
+                    handler = _log_to(model_dir)
+                    model_dir.save_recipe(recipe)
+                else:
+                    logging.getLogger("seq2seq").setLevel(logging.WARNING)  # one log: rank 0's
+                trainer = make_trainer(recipe, reuse=resume, initial=initial, world=world)
             if resume:
                 trainer.resume()
             try:

@@ -38,7 +38,16 @@ def _text_only(text: str) -> str:
 
 def _text(model_dir: ModelDir, recipe: Recipe) -> tuple[Vocabulary, Vocabulary, Tokenizer, Tokenizer]:
     """A model directory's source and target vocabularies and tokenizers."""
-    return (*model_dir.vocabularies(recipe.data), *model_dir.tokenizers(recipe.data))
+    text = (*model_dir.vocabularies(recipe.data), *model_dir.tokenizers(recipe.data))
+    if recipe.data.sentencepiece.all_pieces:  # the vocabulary is every piece: it must be this model's
+        files = model_dir.text_files(recipe.data)
+        for vocab, tokenizer, vocab_file, pieces_file in ((text[0], text[2], files.src_vocab, files.src_pieces),
+                                                          (text[1], text[3], files.trg_vocab, files.trg_pieces)):
+            if vocab != Vocabulary.from_tokens(tokenizer.pieces()):
+                raise Seq2SeqError(f"{pieces_file} is not the sentencepiece model of {vocab_file} (the model was "
+                                   "trained with data.sentencepiece.all_pieces: its vocabulary is every piece); "
+                                   "restore the model directory's own")
+    return text
 
 
 def _interface(recipe: Recipe, text: tuple[Vocabulary, Vocabulary, Tokenizer, Tokenizer]) -> dict[str, object]:
@@ -386,6 +395,9 @@ class PartialOutput:
                 out.close()
             except OSError:
                 pass
+            if at is None and isinstance(error, Seq2SeqError) and self.partial.stat().st_size == 0:
+                self.partial.unlink(missing_ok=True)  # bad input before any output: nothing to resume
+                self.record.unlink(missing_ok=True)
             if isinstance(error, KeyboardInterrupt):
                 print(f"seq2seq translate: stopped; the output so far is in {self.partial}: run the same command "
                       "with --resume to continue it", file=sys.stderr)

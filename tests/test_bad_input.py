@@ -5,10 +5,7 @@ directory, checkpoint, partial or temporary file, nor a changed input).
 One table, CASES; each row is a command, what its message must name, and how it runs: in this process
 through seq2seq.cli.main (fast), as a real `python -m seq2seq` subprocess (exit code and stderr end to
 end), or unprivileged (see below). After every row the row's whole folder must be as it was: nothing
-made, removed or changed. A row marked `pending` needs a fix in a file this change could not touch
-(training.py, model_dir.py, translate.py, cli.py); it is a strict xfail that fails only the way the
-missing fix says (LeftBehind: files left; Wrong: the message or exit code), so anything else it
-checks still fails loudly.
+made, removed or changed (LeftBehind), and the one line must be right (Wrong).
 
 Cases, and where they are tested (ids of CASES unless a test is named):
 - missing file: the recipe ("train|prepare: recipe file missing"); data.train and data.valid
@@ -227,26 +224,7 @@ class Case:
     id: str
     make: Callable[[W], tuple[list[str], list[str]]]  # -> argv, what the one line must name
     how: str = "in-process"  # in-process | subprocess | unprivileged
-    pending: Optional[str] = None  # the fix this row still needs (a strict xfail until it is made)
-    fails_as: type = LeftBehind  # how the row fails until then
 
-
-# The fixes still needed in files others are changing (see each Case's pending).
-TRAIN_CLEANUP = ("needs training.train to call data.corpus.check_corpora(recipe.data) before make_dir, and to remove "
-                 "what it made (model_dir when it made it, else the files it added) when the data fails as it is read "
-                 "(as prepare._removed_on_error does)")
-MAKE_DIR = ("needs model_dir.make_dir to turn an OSError into a Seq2SeqError naming the folder and the reason "
-            "(today PermissionError escapes: a traceback)")
-EVALUATE_REPORT = ("needs cli._evaluate not to make the --report folder before the inputs are read (it does, first "
-                   "thing, so every refusal leaves an empty report folder), only to check that it is not a file and "
-                   "can be made (its nearest existing folder writable)")
-VOCABULARY_SIZE = ("needs ModelDir.load_model to compare each vocabulary's size with the checkpoint's embedding rows "
-                   "and name the vocabulary file, both sizes and the checkpoint (today: 'Error(s) in loading "
-                   "state_dict for Seq2Seq:')")
-PIECES = ("needs translation's loading (translate._text) to refuse, for a data.sentencepiece.all_pieces model, a "
-          "vocabulary that is not the sentencepiece model's pieces (today it translates with the wrong ids, exit 0)")
-PARTIAL_OUTPUT = ("needs translate.PartialOutput.write to remove F.partial and F.partial.json when a run that is not "
-                  "a resume fails before finishing a chunk (a damaged --input leaves both)")
 
 CASES = [
     # ------------------------------------------------------------ the recipe file
@@ -311,23 +289,21 @@ CASES = [
         w.train("training.seed=-1", job="prepare"), ["training.seed", "4294967294"])),
     # ------------------------------------------------------------ training corpora
     Case("train: data.train missing", lambda w: (
-        w.train(train=w.root / "nope"), [str(w.root / "nope.src"), "data.train"]), pending=TRAIN_CLEANUP),
+        w.train(train=w.root / "nope"), [str(w.root / "nope.src"), "data.train"])),
     Case("prepare: data.train missing", lambda w: (
         w.train(job="prepare", train=w.root / "nope"), [str(w.root / "nope.src"), "data.train"])),
     Case("train: data.valid missing", lambda w: (
-        w.train(valid=w.root / "nope"), [str(w.root / "nope.src"), "data.valid"]), pending=TRAIN_CLEANUP),
+        w.train(valid=w.root / "nope"), [str(w.root / "nope.src"), "data.valid"])),
     Case("prepare: data.valid missing", lambda w: (
         w.train(job="prepare", valid=w.root / "nope"), [str(w.root / "nope.src"), "data.valid"])),
     Case("train: data.train side is a directory", lambda w: (
-        w.train(train=w.corpus("c", DIRECTORY, REVERSED)), [str(w.root / "c.src"), "is a directory", "data.train"]),
-         pending=TRAIN_CLEANUP),
+        w.train(train=w.corpus("c", DIRECTORY, REVERSED)), [str(w.root / "c.src"), "is a directory", "data.train"])),
     Case("prepare: data.valid .gz side is a directory", lambda w: (
         w.train(job="prepare", valid=w.corpus("v", LINES, DIRECTORY, gz=True)),
         [str(w.root / "v.trg.gz"), "is a directory", "data.valid"])),
     Case("train: data.train unreadable", lambda w: (
         w.train(train=w.corpus("c", LINES, Unreadable(REVERSED))),
-        [str(w.root / "c.trg"), "permission denied", "data.train"]), how="unprivileged", pending=TRAIN_CLEANUP,
-         fails_as=AssertionError),  # until then, iter_lines's message, without the key
+        [str(w.root / "c.trg"), "permission denied", "data.train"]), how="unprivileged"),
     Case("prepare: data.train .gz unreadable", lambda w: (
         w.train(job="prepare", train=w.corpus("c", Unreadable(LINES), REVERSED, gz=True)),
         [str(w.root / "c.src.gz"), "permission denied", "data.train"]), how="unprivileged"),
@@ -336,23 +312,21 @@ CASES = [
         ["cannot read", str(w.root / "c.trg.gz")])),
     Case("train: unequal line counts", lambda w: (
         w.train(train=w.corpus("c", LINES, REVERSED[:-6])),
-        [str(w.root / "c.src"), str(w.root / "c.trg"), "has 3 lines", "ends after line 2"]), pending=TRAIN_CLEANUP),
+        [str(w.root / "c.src"), str(w.root / "c.trg"), "has 3 lines", "ends after line 2"])),
     Case("prepare: unequal line counts, .gz", lambda w: (
         w.train(job="prepare", train=w.corpus("c", LINES[:-6], REVERSED + b"x y\n", gz=True)),
         [str(w.root / "c.src.gz"), str(w.root / "c.trg.gz"), "has 4 lines", "ends after line 2"])),
     Case("train: unequal line counts, read whole for subword sampling", lambda w: (
         w.train("data.level=sentencepiece", "data.sentencepiece.all_pieces=true", "data.sentencepiece.vocab_size=30",
                 "data.sentencepiece.sampling_alpha=0.5", train=w.corpus("c", LINES[:-6], REVERSED)),
-        [str(w.root / "c.src"), "has 2 lines but", str(w.root / "c.trg"), "has 3"]), pending=TRAIN_CLEANUP),
+        [str(w.root / "c.src"), "has 2 lines but", str(w.root / "c.trg"), "has 3"])),
     Case("train: data.train not UTF-8", lambda w: (
-        w.train(train=w.corpus("c", b"a b\nc \xff d\n", b"b a\nd c\n")), [str(w.root / "c.src"), "line 2", "UTF-8"]),
-         pending=TRAIN_CLEANUP),
+        w.train(train=w.corpus("c", b"a b\nc \xff d\n", b"b a\nd c\n")), [str(w.root / "c.src"), "line 2", "UTF-8"])),
     Case("prepare: data.train not UTF-8, .gz", lambda w: (
         w.train(job="prepare", train=w.corpus("c", b"a b\nc \xc3\n", b"b a\nc\n", gz=True)),
         [str(w.root / "c.src.gz"), "line 2", "UTF-8"])),
     Case("train: data.valid not UTF-8", lambda w: (
-        w.train(valid=w.corpus("v", LINES, b"c b a\ne d\n\xe9\n")), [str(w.root / "v.trg"), "line 3", "UTF-8"]),
-         pending=TRAIN_CLEANUP),
+        w.train(valid=w.corpus("v", LINES, b"c b a\ne d\n\xe9\n")), [str(w.root / "v.trg"), "line 3", "UTF-8"])),
     Case("prepare: data.train not UTF-8, sentencepiece", lambda w: (
         w.train("data.level=sentencepiece", "data.sentencepiece.vocab_size=30", job="prepare",
                 train=w.corpus("c", LINES + b"\x80\n", REVERSED + b"x\n")),
@@ -364,10 +338,10 @@ CASES = [
         w.train(job="prepare", model_dir=w.file("taken", "notes\n")), [str(w.root / "taken"), "is a file"])),
     Case("train: model_dir in a read-only folder", lambda w: (
         w.train(model_dir=w.readonly(w.folder("ro")) / "m"), [str(w.root / "ro" / "m"), "permission denied"]),
-         how="unprivileged", pending=MAKE_DIR, fails_as=Wrong),
+         how="unprivileged"),
     Case("prepare: model_dir in a read-only folder", lambda w: (
         w.train(job="prepare", model_dir=w.readonly(w.folder("ro")) / "m"),
-        [str(w.root / "ro" / "m"), "permission denied"]), how="unprivileged", pending=MAKE_DIR, fails_as=Wrong),
+        [str(w.root / "ro" / "m"), "permission denied"]), how="unprivileged"),
     Case("train: --resume without checkpoints", lambda w: (
         w.train(model_dir=w.model(drop=("checkpoints",))) + ["--resume"], ["cannot resume", "checkpoint"])),
     Case("train: training.init_from missing", lambda w: (
@@ -394,11 +368,10 @@ CASES = [
     Case("translate: vocabulary larger than the checkpoint's embeddings", lambda w: (
         w.translate(model=w.model(append={"src_vocab.txt": "extra\n"})),
         [f"{w.root / 'model/src_vocab.txt'} has 25 tokens", "24 source embeddings",
-         str(w.root / "model/checkpoints/best.pt")]), pending=VOCABULARY_SIZE, fails_as=Wrong),
+         str(w.root / "model/checkpoints/best.pt")])),
     Case("translate: sentencepiece model not the vocabulary's", lambda w: (
         w.translate(model=w.model("pieces", copy_in={"spm.joint.model": w.models["other_pieces"]})),
-        [str(w.root / "model/spm.joint.model"), str(w.root / "model/src_vocab.txt")]), pending=PIECES,
-         fails_as=Wrong),
+        [str(w.root / "model/spm.joint.model"), str(w.root / "model/src_vocab.txt")])),
     Case("average: --model missing", lambda w: (
         ["average", "--model", str(w.root / "nope"), "--last", "1"], [str(w.root / "nope"), "not a model directory"])),
     Case("average: no step checkpoints", lambda w: (
@@ -417,7 +390,7 @@ CASES = [
         [str(w.root / "in.txt"), "permission denied"]), how="unprivileged"),
     Case("translate: --input damaged .gz", lambda w: (
         w.translate("--input", str(w.file("in.gz", Raw(b"not gzip"))), "--output", str(w.out)),
-        [str(w.root / "in.gz")]), pending=PARTIAL_OUTPUT),
+        [str(w.root / "in.gz")])),
     Case("translate: --output is the --input", lambda w: (
         w.translate("--input", str(w.file("in.txt", LINES)), "--output", str(w.root / "." / "in.txt")),
         [str(w.root / "in.txt"), "is the --input file"])),
@@ -436,29 +409,26 @@ CASES = [
     # ------------------------------------------------------------ evaluate's files
     Case("evaluate: --hyp missing", lambda w: (
         ["evaluate", "--hyp", str(w.root / "nope.txt"), "--ref", str(w.file("ref.txt", REVERSED)),
-         "--report", str(w.out)], ["--hyp", str(w.root / "nope.txt")]), pending=EVALUATE_REPORT),
+         "--report", str(w.out)], ["--hyp", str(w.root / "nope.txt")])),
     Case("evaluate: --ref is a directory", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED)), "--ref", str(w.folder("ref")), "--report", str(w.out)],
-        ["--ref", str(w.root / "ref"), "directory"]), pending=EVALUATE_REPORT),
+        ["--ref", str(w.root / "ref"), "directory"])),
     Case("evaluate: --src missing", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED)), "--ref", str(w.file("ref.txt", REVERSED)),
-         "--src", str(w.root / "nope.txt"), "--report", str(w.out)], ["--src", str(w.root / "nope.txt")]),
-         pending=EVALUATE_REPORT),
+         "--src", str(w.root / "nope.txt"), "--report", str(w.out)], ["--src", str(w.root / "nope.txt")])),
     Case("evaluate: --ref unreadable", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED)), "--ref", str(w.file("ref.txt", REVERSED, mode=0)),
          "--report", str(w.out)], ["--ref", str(w.root / "ref.txt"), "permission denied"]),
-         how="unprivileged", pending=EVALUATE_REPORT),
+         how="unprivileged"),
     Case("evaluate: --hyp with another line count", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED[:-6])), "--ref", str(w.file("ref.txt", REVERSED)),
-         "--report", str(w.out)], [str(w.root / "hyp.txt"), "has 2 lines but 3 were expected"]),
-         pending=EVALUATE_REPORT),
+         "--report", str(w.out)], [str(w.root / "hyp.txt"), "has 2 lines but 3 were expected"])),
     Case("evaluate: --ref not UTF-8", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED)), "--ref", str(w.file("ref.txt", b"c b a\n\xff\nh\n")),
-         "--report", str(w.out)], [str(w.root / "ref.txt"), "line 2", "UTF-8"]), pending=EVALUATE_REPORT),
+         "--report", str(w.out)], [str(w.root / "ref.txt"), "line 2", "UTF-8"])),
     Case("evaluate: --model without checkpoints", lambda w: (
         ["evaluate", "--model", str(w.model(drop=("checkpoints",))), "--src", str(w.file("src.txt", LINES)),
-         "--ref", str(w.file("ref.txt", REVERSED)), "--report", str(w.out)], ["best.pt", "not found"]),
-         pending=EVALUATE_REPORT),
+         "--ref", str(w.file("ref.txt", REVERSED)), "--report", str(w.out)], ["best.pt", "not found"])),
     Case("evaluate: --hyp is the report's own hypotheses.txt", lambda w: (
         ["evaluate", "--model", str(w.model()), "--src", str(w.file("src.txt", LINES)),
          "--ref", str(w.file("ref.txt", REVERSED)), "--hyp", str(w.file("report/hypotheses.txt", REVERSED)),
@@ -469,7 +439,7 @@ CASES = [
     Case("evaluate: --report in a read-only folder", lambda w: (
         ["evaluate", "--hyp", str(w.file("hyp.txt", REVERSED)), "--ref", str(w.file("ref.txt", REVERSED)),
          "--report", str(w.readonly(w.folder("ro")) / "report")], [str(w.root / "ro/report"), "permission denied"]),
-         how="unprivileged", pending=MAKE_DIR, fails_as=Wrong),
+         how="unprivileged"),
 ]
 
 
@@ -513,9 +483,7 @@ def check(case: Case, argv: list[str], names: list[str], rc, out: str, err: str,
 
 
 def _params(kind: Optional[str] = None, not_kind: Optional[str] = None) -> list:
-    return [pytest.param(case, id=case.id, marks=[pytest.mark.xfail(strict=True, raises=case.fails_as,
-                                                                     reason=case.pending)] if case.pending else [])
-            for case in CASES if (kind is None or case.how == kind) and case.how != not_kind]
+    return [pytest.param(case, id=case.id) for case in CASES if (kind is None or case.how == kind) and case.how != not_kind]
 
 
 @pytest.mark.parametrize("case", _params(not_kind="unprivileged"))
