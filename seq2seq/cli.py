@@ -69,7 +69,8 @@ def _add_prepare(jobs) -> None:
 
 def _translate(args: argparse.Namespace) -> None:
     from .data.corpus import decode_lines, iter_lines
-    from .translate import CHUNK_LINES, PartialOutput, Translator, resume_settings, translate_stream
+    from .partial_output import PartialOutput, resume_settings
+    from .translate import CHUNK_LINES, Translator, translate_stream
 
     options = _decoding_options(args, args.model[0])
     if args.chunk_lines is None:

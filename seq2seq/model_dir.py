@@ -73,7 +73,7 @@ def removed_on_error(folder: Path) -> Iterator[None]:
 FORMAT = 1  # of the model directories and checkpoints this code writes; 0: written before formats were numbered
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     """Make a rename inside `path` durable (not every file system can sync a directory)."""
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -110,7 +110,7 @@ def write_durably(target: Path, data: bytes) -> Path:
                                "(if any) is intact; free space or make the folder writable and run again "
                                "(a training run: with --resume)") from None
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 

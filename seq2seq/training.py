@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import logging
 import math
 import random
@@ -34,6 +33,7 @@ from .model.upgrade import upgrade_optimizer_state
 from .model_dir import ModelDir, make_dir, removed_on_error, serialize
 from .schedule import (TrainState, ValidationResult, after_validation, learning_rate, stop_reason, teacher_forcing,
                        validations_decided)
+from .resume_state import fingerprint, load_resumable, rng_state, set_rng_state
 from .signals import StopRequests
 from .translate import Translator
 
@@ -67,28 +67,6 @@ class TrainingLoss(nn.Module):
 
     def forward(self, src, src_lengths, trg_in, trg_out, label_smoothing: float, forcing: float) -> torch.Tensor:
         return self.model.loss(src, src_lengths, trg_in, trg_out, label_smoothing, forcing)
-
-
-def _fingerprint(model: nn.Module) -> str:
-    """A hash of every weight's bytes: equal on every rank, or the ranks have drifted apart."""
-    digest = hashlib.sha256()
-    for tensor in model.state_dict().values():
-        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
-    return digest.hexdigest()
-
-
-def _rng_state() -> dict:
-    rng = {"torch": torch.get_rng_state(), "python": random.getstate()}
-    if torch.cuda.is_available():
-        rng["cuda"] = torch.cuda.get_rng_state_all()
-    return rng
-
-
-def _set_rng_state(rng: dict) -> None:
-    torch.set_rng_state(rng["torch"])
-    random.setstate(rng["python"])
-    if "cuda" in rng and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all(rng["cuda"])
 
 
 @torch.no_grad()
@@ -146,7 +124,7 @@ class Trainer:
         payload = {"model": self.model.state_dict(), "step": self.state.step}
         if full:
             payload.update(optimizer=self.optimizer.state_dict(), state=dataclasses.asdict(self.state),
-                           rng=_rng_state())
+                           rng=rng_state())
             if ranks_rng is not None and len(ranks_rng) > 1:
                 payload["ranks_rng"] = ranks_rng  # each rank's own, so a resumed job continues exactly
         return payload
@@ -172,42 +150,22 @@ class Trainer:
     def save_last(self) -> None:
         """last.pt alone, between validations (training.checkpoint_every_minutes, a stop signal); every
         rank takes part, for their random states."""
-        ranks_rng = self.world.gather(_rng_state())
+        ranks_rng = self.world.gather(rng_state())
         if self.world.main:
             self.dir.save_checkpoint("last", self._full_payload(ranks_rng))
 
-    def _load_resumable(self) -> dict:
-        """The newest intact checkpoint a resume can start from: last.pt, or else the newest step_N.pt,
-        saying which was damaged; none intact is an error."""
-        broken = [] if self.dir.has_checkpoint("last") else [f"{self.dir.checkpoint('last')} is missing"]
-        for path in self.dir.resumable():
-            try:
-                saved = self.dir.load_checkpoint(str(path), full=True)
-            except Seq2SeqError as error:
-                broken.append(str(error))
-                log.warning("%s; trying an older checkpoint", error)
-                continue
-            if "optimizer" not in saved or "state" not in saved:
-                broken.append(f"{path} holds weights only (written by an older version)")
-                continue
-            if broken:
-                log.warning("resuming from %s (step %d) instead", path.name, saved["state"]["step"])
-            return saved
-        raise Seq2SeqError(f"cannot resume: no intact checkpoint to resume from in {self.dir.checkpoints} "
-                           f"({'; '.join(broken) or 'it has none'}); train with --overwrite to start again")
-
     def resume(self) -> None:
-        saved = self._load_resumable()
+        saved = load_resumable(self.dir)
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(upgrade_optimizer_state(saved["optimizer"], saved["model"], self.model))
         self.state = TrainState.from_dict(saved["state"])
         ranks = saved.get("ranks_rng", [saved["rng"]])
         if len(ranks) == self.world.size:
-            _set_rng_state(ranks[self.world.rank])
+            set_rng_state(ranks[self.world.rank])
         else:  # another number of processes: the batches per update are the same, the dropout draws are not
             log.warning("resuming a run of %d process(es) with %d: training goes on, but not exactly as it would "
                         "have with %d", len(ranks), self.world.size, len(ranks))
-            _set_rng_state(ranks[0])
+            set_rng_state(ranks[0])
             if self.world.rank:
                 torch.manual_seed(rank_seed(self.cfg.seed + self.state.step, self.world.rank))
         log.info("resumed from step %d (epoch %d, batch %d)", self.state.step, self.state.epoch + 1,
@@ -250,8 +208,8 @@ class Trainer:
 
     def validation_round(self, scheduled: bool) -> None:
         """Measure, decide, log, checkpoint: each its own step, on rank 0; every rank then has its state."""
-        ranks_rng = self.world.gather(_rng_state())
-        fingerprints = self.world.gather(_fingerprint(self.model)) if self.world.size > 1 else None
+        ranks_rng = self.world.gather(rng_state())
+        fingerprints = self.world.gather(fingerprint(self.model)) if self.world.size > 1 else None
         if fingerprints is not None and self.world.main:
             if len(set(fingerprints)) > 1:
                 raise Seq2SeqError(f"at step {self.state.step} the {self.world.size} processes hold different "

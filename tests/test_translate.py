@@ -243,7 +243,7 @@ def test_translate_stream_skips_lines_translated_before(translator):
 
 
 def test_whole_chunks_finds_the_end_of_the_last_whole_chunk_whatever_the_blocks_read(tmp_path):
-    from seq2seq.translate import whole_chunks
+    from seq2seq.partial_output import whole_chunks
 
     path = tmp_path / "partial"
     for data in (b"", b"a\n", b"torn", b"a\nb\nc\nd\ne", b"a\n\n\nb\nccc\nd\ne\nf\ng\n", b"\n" * 9 + b"x"):
