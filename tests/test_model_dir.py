@@ -151,6 +151,18 @@ def test_a_checkpoint_or_model_directory_of_a_newer_format_is_refused_naming_bot
         ModelDir(newer).recipe()
 
 
+def test_a_newer_format_is_one_line_and_exit_2_on_the_command_line(tmp_path, trained_model, capsys):
+    from seq2seq.cli import main
+
+    newer = tmp_path / "newer"
+    shutil.copytree(trained_model.dir, newer)
+    (newer / "format.json").write_text(json.dumps({"format": FORMAT + 1, "seq2seq_version": "9.0"}))
+    for argv in (["translate", "--model", str(newer), "-q"], ["average", "--model", str(newer), "--last", "1"]):
+        assert main(argv) == 2
+        lines = capsys.readouterr().err.strip().splitlines()
+        assert len(lines) == 1 and "seq2seq 9.0" in lines[0] and "upgrade seq2seq" in lines[0]
+
+
 def test_a_checkpoint_from_before_formats_were_numbered_still_loads(tmp_path):
     d = ModelDir(tmp_path)
     d.checkpoints.mkdir()

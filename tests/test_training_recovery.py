@@ -7,6 +7,7 @@ Real subprocesses where a signal is involved; in-process runs of the tiny toy mo
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import random
@@ -114,7 +115,7 @@ def train_in_process(overrides: list[str]) -> Path:
 @pytest.mark.parametrize("stop, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_stop_signal_saves_last_pt_exits_with_its_code_and_resume_continues_exactly(toy_overrides, tmp_path,
                                                                                       stop, code):
-    steps = ["training.max_steps=300", "training.valid_every=100", "training.log_every=10",
+    steps = ["training.max_steps=150", "training.valid_every=50", "training.log_every=10",
              "training.checkpoint_every_minutes=null"]
     unbroken = train_in_process(toy_overrides(tmp_path / "unbroken", *steps))
     cut = tmp_path / "cut"
@@ -125,7 +126,7 @@ def test_a_stop_signal_saves_last_pt_exits_with_its_code_and_resume_continues_ex
     assert process.wait(timeout=30) == code and time.monotonic() - sent < 30
     err = process.err()
     state = torch.load(cut / "checkpoints" / "last.pt", weights_only=False)["state"]
-    assert 20 <= state["step"] < 300
+    assert 20 <= state["step"] < 150
     assert f"interrupted by {stop.name} at step {state['step']}" in err and "--resume" in err
     assert "Traceback" not in err
     assert f"interrupted at step {state['step']}; continue with --resume" in (cut / "train.log").read_text()
@@ -278,3 +279,24 @@ def test_a_disk_that_fills_up_during_training_is_one_error_and_the_previous_chec
     checkpoints = Path(recipe.model_dir) / "checkpoints"
     assert torch.load(checkpoints / "last.pt", weights_only=False)["state"]["step"] == 4
     assert not list(checkpoints.glob("*.tmp"))
+
+
+# ---------------------------------------------------------------------- last.pt on the clock
+
+
+@pytest.mark.parametrize("minutes, between", [("0.000001", [1, 2, 3, 4, 5]), ("null", [])])
+def test_last_pt_is_also_written_on_the_clock_between_validations(toy_recipe, tmp_path, monkeypatch, minutes,
+                                                                  between):
+    from seq2seq.model_dir import ModelDir
+
+    saved, real = [], ModelDir.save_checkpoint
+
+    def save_checkpoint(self, name, payload):
+        saved.append((name, torch.load(io.BytesIO(payload), weights_only=False)["step"]) if isinstance(
+            payload, bytes) else (name, payload["step"]))
+        return real(self, name, payload)
+
+    monkeypatch.setattr(ModelDir, "save_checkpoint", save_checkpoint)
+    train(toy_recipe(tmp_path / "m", "training.max_steps=6", "training.valid_every=6",
+                     f"training.checkpoint_every_minutes={minutes}"))
+    assert saved == [("last", step) for step in between] + [("step_6", 6), ("best", 6), ("last", 6)]
