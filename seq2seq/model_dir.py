@@ -323,6 +323,23 @@ class ModelDir:
             raise Seq2SeqError(f"cannot write {self.validations_file}: {error.strerror or error}; free space or "
                                "make the folder writable, then train with --resume") from None
 
+    def forget_validations_after(self, step: int) -> None:
+        """Drop the records of validations after `step` (and a torn last line): a run resumed from an earlier
+        checkpoint than its last validation will make them again."""
+        if not self.validations_file.is_file():
+            return
+        lines = self.validations_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = []
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # cut short by a kill
+            if line.endswith("\n") and record.get("step", 0) <= step:
+                kept.append(line)
+        if kept != lines:
+            write_durably(self.validations_file, "".join(kept).encode("utf-8"))
+
     def clear_run(self) -> None:
         """Forget an earlier run (train --overwrite): its checkpoints, validation record and prepared corpus."""
         shutil.rmtree(self.checkpoints, ignore_errors=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
+from pathlib import Path
+from typing import Optional
 
 import torch
 from torch import nn
@@ -38,21 +40,43 @@ def set_rng_state(rng: dict) -> None:
 
 
 def load_resumable(model_dir: ModelDir) -> dict:
-    """The newest intact checkpoint a resume can start from: last.pt, or else the newest step_N.pt,
-    saying which was damaged; none intact is an error."""
+    """The newest intact checkpoint a resume can start from: last.pt, unless a step_N.pt is newer (a kill
+    between the two writes of a validation), or else the newest intact step_N.pt; what was damaged is
+    said; none intact is an error."""
     broken = [] if model_dir.has_checkpoint("last") else [f"{model_dir.checkpoint('last')} is missing"]
-    for path in model_dir.resumable():
-        try:
-            saved = model_dir.load_checkpoint(str(path), full=True)
-        except Seq2SeqError as error:
-            broken.append(str(error))
-            log.warning("%s; trying an older checkpoint", error)
-            continue
-        if "optimizer" not in saved or "state" not in saved:
-            broken.append(f"{path} holds weights only (written by an older version)")
-            continue
-        if broken:
-            log.warning("resuming from %s (step %d) instead", path.name, saved["state"]["step"])
-        return saved
-    raise Seq2SeqError(f"cannot resume: no intact checkpoint to resume from in {model_dir.checkpoints} "
-                       f"({'; '.join(broken) or 'it has none'}); train with --overwrite to start again")
+    found: Optional[tuple[Path, dict]] = None
+    for path in model_dir.resumable():  # last.pt, then the step checkpoints, newest first
+        step = ModelDir.step_of(path)
+        if found is not None and (step is None or step <= found[1]["state"]["step"]):
+            break  # nothing older is needed
+        saved = _intact(model_dir, path, broken)
+        if saved is not None and (found is None or saved["state"]["step"] > found[1]["state"]["step"]):
+            found = (path, saved)
+            if step is not None or found[1]["state"]["step"] >= _newest_step(model_dir):
+                break
+    if found is None:
+        raise Seq2SeqError(f"cannot resume: no intact checkpoint to resume from in {model_dir.checkpoints} "
+                           f"({'; '.join(broken) or 'it has none'}); train with --overwrite to start again")
+    path, saved = found
+    if path != model_dir.checkpoint("last"):
+        log.warning("resuming from %s (step %d) instead", path.name, saved["state"]["step"])
+    return saved
+
+
+def _newest_step(model_dir: ModelDir) -> int:
+    steps = model_dir.step_checkpoints()
+    return ModelDir.step_of(steps[-1]) if steps else -1
+
+
+def _intact(model_dir: ModelDir, path: Path, broken: list[str]) -> Optional[dict]:
+    """A checkpoint's full payload, or None (its reason added to `broken`) when it cannot resume a run."""
+    try:
+        saved = model_dir.load_checkpoint(str(path), full=True)
+    except Seq2SeqError as error:
+        broken.append(str(error))
+        log.warning("%s; trying another checkpoint", error)
+        return None
+    if "optimizer" not in saved or "state" not in saved:
+        broken.append(f"{path} holds weights only (written by an older version)")
+        return None
+    return saved

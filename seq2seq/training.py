@@ -156,6 +156,8 @@ class Trainer:
 
     def resume(self) -> None:
         saved = load_resumable(self.dir)
+        if self.world.main:
+            self.dir.forget_validations_after(saved["state"]["step"])
         self.model.load_state_dict(saved["model"])
         self.optimizer.load_state_dict(upgrade_optimizer_state(saved["optimizer"], saved["model"], self.model))
         self.state = TrainState.from_dict(saved["state"])

@@ -80,21 +80,24 @@ def test_a_run_killed_at_five_random_moments_ends_with_the_weights_of_an_unbroke
     killed = tmp_path / "killed"
     overrides = toy_overrides(killed, *steps, "training.checkpoint_every_minutes=0.005")
     moments = random.Random(47)
-    partial = killed / "checkpoints" / "last.pt.tmp"
-    inside_a_write = 0
+    last, partial = killed / "checkpoints" / "last.pt", killed / "checkpoints" / "last.pt.tmp"
+    steps_at_kills, inside_a_write = [0], 0
     for kill in range(5):
+        began = time.time_ns()
         process = start(overrides, resume=kill > 0, SEQ2SEQ_TEST_PAUSE_MID_WRITE="0.15")
-        wait_for((killed / "checkpoints" / "last.pt").is_file, process)
-        if kill % 2:  # inside a checkpoint write: the temporary file is there, half written
-            wait_for(partial.is_file, process)
+        # this process has trained and saved since it started (not merely found the last one's files)
+        wait_for(lambda: last.is_file() and last.stat().st_mtime_ns > began, process)
+        if kill % 2:  # inside a checkpoint write: this process's temporary file, half written
+            wait_for(lambda: partial.is_file() and partial.stat().st_mtime_ns > last.stat().st_mtime_ns, process)
         else:
-            time.sleep(moments.uniform(0.2, 1.5))
+            time.sleep(moments.uniform(0.1, 0.6))
         assert process.poll() is None, "the run ended before its kill: make it longer"
-        inside_a_write += partial.is_file()
+        inside_a_write += partial.is_file() and partial.stat().st_mtime_ns > last.stat().st_mtime_ns
         process.kill()
         process.wait(timeout=30)
-        torch.load(killed / "checkpoints" / "last.pt", weights_only=False)  # never torn
+        steps_at_kills.append(torch.load(last, weights_only=False)["state"]["step"])  # never torn
     assert inside_a_write >= 2
+    assert steps_at_kills == sorted(set(steps_at_kills)) and steps_at_kills[-1] < 200  # each run got further
     done = start(overrides, resume=True)
     assert done.wait(timeout=240) == 0, done.err()[-2000:]
     state = torch.load(killed / "checkpoints" / "last.pt", weights_only=False)["state"]
@@ -181,6 +184,22 @@ def test_resume_falls_back_from_a_damaged_last_pt_and_ends_as_an_unbroken_run(to
         assert "last.pt: not a seq2seq checkpoint, or a damaged one" in said
         assert f"resuming from step_{4 if also_step_8 else 8}.pt (step {4 if also_step_8 else 8}) instead" in said
         assert_same_weights(weights(unbroken), weights(run))
+
+
+def test_resume_takes_a_step_checkpoint_newer_than_last_pt_and_forgets_later_validations(toy_recipe, tmp_path,
+                                                                                         caplog):
+    # a kill between step_8.pt and last.pt of the validation at step 8: last.pt is still step 4's
+    steps = ("training.valid_every=4", "training.keep_last=2")
+    unbroken = train(toy_recipe(tmp_path / "unbroken", "training.max_steps=12", *steps))
+    cut = train(toy_recipe(tmp_path / "cut", "training.max_steps=8", *steps))
+    shutil.copyfile(cut / "checkpoints" / "step_4.pt", cut / "checkpoints" / "last.pt")
+    with (cut / "validations.jsonl").open("a") as f:
+        f.write('{"step": 9, "bleu": 1.0}\n{"step": 10, "bl')  # a record from beyond it, and a torn one
+    train(toy_recipe(cut, "training.max_steps=12", *steps), resume=True)
+    assert "resuming from step_8.pt (step 8) instead" in caplog.text
+    assert_same_weights(weights(unbroken), weights(cut))
+    steps_recorded = [json.loads(line)["step"] for line in (cut / "validations.jsonl").read_text().splitlines()]
+    assert steps_recorded == [4, 8, 12]
 
 
 def test_resume_with_no_intact_checkpoint_is_one_error_naming_each(toy_recipe, tmp_path):
