@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 from pathlib import Path
 from typing import Sequence
 
@@ -59,17 +58,12 @@ def average_checkpoints(model_dir: str | Path, last: int, name: str = "averaged"
     chosen = paths[-last:]
     states, steps = [], []
     for path in chosen:
-        try:
-            open(path, "rb").close()
-        except OSError as error:
-            raise Seq2SeqError(f"cannot read {path}: {error.strerror or error}") from None
-        try:
-            saved = torch.load(path, map_location="cpu", weights_only=True)
-            states.append(upgrade_state_dict(saved["model"]))  # an older version's names, if it saved them
-            steps.append(int(saved["step"]))
-        except (OSError, pickle.UnpicklingError, RuntimeError, KeyError, TypeError, EOFError) as error:
-            raise Seq2SeqError(f"cannot average {path}: not a readable step checkpoint "
-                               f"({str(error).splitlines()[0][:200]}); average fewer with a smaller --last") from None
+        try:  # the one checkpoint reader: its CRC and format checks included
+            saved = directory.load_checkpoint(str(path))
+        except Seq2SeqError as error:
+            raise Seq2SeqError(f"{error}; average fewer with a smaller --last") from None
+        states.append(upgrade_state_dict(saved["model"]))  # an older version's names, if it saved them
+        steps.append(int(saved["step"]))
     payload = {"model": average_state_dicts(states), "step": max(steps),
                "averaged_steps": steps}
     target = directory.save_checkpoint(name, payload)

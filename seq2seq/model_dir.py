@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import json
 import os
 import pickle
 import shutil
+import socket
 import time
 import zipfile
 from pathlib import Path
@@ -154,6 +156,7 @@ class ModelDir:
     RECIPE, LOG, VALIDATIONS, CHECKPOINTS, CORPUS = ("recipe.yaml", "train.log", "validations.jsonl", "checkpoints",
                                                      "corpus")
     FORMAT = "format.json"  # the format and package version that wrote the directory
+    LOCK = "train.lock"  # held by the run training here (training_lock)
     STEP = "step_"  # step checkpoints are step_N.pt
 
     def __init__(self, path: str | Path):
@@ -339,6 +342,29 @@ class ModelDir:
                 kept.append(line)
         if kept != lines:
             write_durably(self.validations_file, "".join(kept).encode("utf-8"))
+
+    @contextlib.contextmanager
+    def training_lock(self) -> Iterator[None]:
+        """Held while a run trains here: a second `train` on the same directory (a requeued job while the
+        first is still running) is refused instead of writing over its checkpoints."""
+        path = self.path / self.LOCK
+        with open(path, "a+", encoding="utf-8") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                f.seek(0)
+                holder = f.read().strip() or "another process"
+                raise Seq2SeqError(f"{self.path} is being trained by {holder} (it holds {path}); wait for that run "
+                                   "to end or stop it, then run again") from None
+            f.seek(0)
+            f.truncate()
+            f.write(f"process {os.getpid()} on {socket.gethostname()}\n")
+            f.flush()
+            try:
+                yield
+            finally:
+                f.seek(0)
+                f.truncate()
 
     def clear_run(self) -> None:
         """Forget an earlier run (train --overwrite): its checkpoints, validation record and prepared corpus."""

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Optional, Sequence, TextIO
 
 from .config import DecodingOptions
 from .errors import Seq2SeqError
-from .model_dir import ModelDir, fsync_dir
+from .model_dir import ModelDir, fsync_dir, write_durably
 from .translate import Translator, translate_stream
 
 PARTIAL_FORMAT = 1  # of the F.partial.json record
@@ -33,7 +33,7 @@ def resume_settings(input: Optional[str | Path], models: Sequence[str | Path], c
     every decoding option (n-best and batch size included), the chunk size and int8."""
     model_dirs = [ModelDir(m).require("--model") for m in models]
     checkpoint_files = [_file_id(d.find_checkpoint(checkpoint)) for d in model_dirs]
-    given = {"path": str(Path(input).resolve()), "bytes": os.stat(input).st_size} if input else "standard input"
+    given = _file_id(input) if input else "standard input"
     return {"format": PARTIAL_FORMAT, "input": given, "models": [str(d.path.resolve()) for d in model_dirs],
             "checkpoint": checkpoint if ModelDir.is_checkpoint_name(checkpoint) else str(Path(checkpoint).resolve()),
             "checkpoint_files": [{k: f[k] for k in ("path", "bytes", "mtime_ns")} for f in checkpoint_files],
@@ -134,10 +134,9 @@ class PartialOutput:
     def _open(self, at: Optional[ResumePoint]) -> TextIO:
         """F.partial to write: new (its record first), or cut to the resume point and appended to."""
         try:
-            if at is None:
-                staged = self.record.with_name(self.record.name + ".tmp")
-                staged.write_text(json.dumps(self.settings, indent=1) + "\n", encoding="utf-8")
-                os.replace(staged, self.record)
+            if at is None:  # an old partial goes first: it never sits beside a record of other settings
+                self.partial.unlink(missing_ok=True)
+                write_durably(self.record, (json.dumps(self.settings, indent=1) + "\n").encode("utf-8"))
                 return open(self.partial, "w", encoding="utf-8", newline="\n")
             with open(self.partial, "r+b") as raw:
                 raw.truncate(at.offset)

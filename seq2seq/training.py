@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import logging
 import math
 import random
@@ -234,7 +235,7 @@ class Trainer:
 
     # ------------------------------------------------------------------ the loop
 
-    def update(self, work: Update, lr: float) -> torch.Tensor:
+    def update(self, work: Update, lr: float) -> Optional[torch.Tensor]:
         """One optimizer step at rate `lr` over this process's batches of an update; returns their summed
         token loss (detached). The loss is normalised by the whole update's target tokens, so one update
         means the same whatever the number of processes and accumulated batches."""
@@ -270,10 +271,11 @@ class Trainer:
         s, limit = self.state, self.cfg.max_bad_updates
         s.skipped_updates, s.bad_updates_in_row = s.skipped_updates + 1, s.bad_updates_in_row + 1
         sentences = sum(int(b.src.shape[0]) for b, w in zip(work.batches, work.weights) if w)
-        log.warning("update %d (epoch %d, up to batch %d): non-finite loss or gradient norm over %d sentences and "
-                    "%d target tokens (this process's share); skipped, the weights unchanged (%d in a row; "
-                    "training.max_bad_updates %d)", s.step + 1, s.epoch + 1, s.batch_in_epoch, sentences,
-                    work.target_tokens, s.bad_updates_in_row, limit)
+        if self.world.main:
+            log.warning("update %d (epoch %d, up to batch %d): non-finite loss or gradient norm over %d sentences "
+                        "and %d target tokens (this process's share); skipped, the weights unchanged (%d in a row; "
+                        "training.max_bad_updates %d)", s.step + 1, s.epoch + 1, s.batch_in_epoch, sentences,
+                        work.target_tokens, s.bad_updates_in_row, limit)
         if s.bad_updates_in_row >= limit:
             raise Seq2SeqError(f"training stopped at step {s.step}: {limit} updates in a row had a non-finite loss or "
                                f"gradient norm (training.max_bad_updates); {self.dir.checkpoint('last')} holds the "
@@ -441,15 +443,16 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
                            "or --overwrite to start again")
     check_corpora(recipe.data)  # a missing or unreadable corpus file is refused before model_dir is made
     world = World.join(recipe.training)
-    handler, finished = None, False
+    handler, finished, trainer, held = None, False, None, contextlib.ExitStack()
     try:
         with logging_redirect_tqdm(loggers=[logging.getLogger("seq2seq")]):
             # what this run adds to model_dir goes again if the data fails while it is read
             with removed_on_error(model_dir.path) if world.main else contextlib.nullcontext():
                 if world.main:
+                    make_dir(model_dir.path, "model_dir")
+                    held.enter_context(model_dir.training_lock())  # one run at a time in a model directory
                     if overwrite and not resume:
                         model_dir.clear_run()
-                    make_dir(model_dir.path, "model_dir")
                     handler = _log_to(model_dir)
                     model_dir.save_recipe(recipe)
                 else:
@@ -467,5 +470,8 @@ def train(recipe: Recipe, resume: bool = False, overwrite: bool = False) -> Path
         if handler is not None:
             logging.getLogger("seq2seq").removeHandler(handler)
             handler.close()
+        trainer = None  # DistributedDataParallel goes before its process group does
+        gc.collect()
         world.leave(finished)
+        held.close()
     return model_dir.path

@@ -68,7 +68,12 @@ def test_too_few_or_unreadable_checkpoints_or_no_model_dir_is_a_clear_error(mode
     with pytest.raises(Seq2SeqError, match="fewer than the 3 asked for.*keep_last"):
         average_checkpoints(model_copy, last=3)
     torch.save({"weights": {}}, model_copy / "checkpoints" / "step_300.pt")
-    with pytest.raises(Seq2SeqError, match="step_300.pt: not a readable step checkpoint"):
+    with pytest.raises(Seq2SeqError, match="step_300.pt: not a seq2seq checkpoint.*average fewer"):
+        average_checkpoints(model_copy, last=2)
+    data = bytearray((model_copy / "checkpoints" / "step_200.pt").read_bytes())
+    data[len(data) // 2] ^= 0x5A  # one byte of its weights: torch.load alone would average it
+    (model_copy / "checkpoints" / "step_300.pt").write_bytes(bytes(data))
+    with pytest.raises(Seq2SeqError, match="step_300.pt: not a seq2seq checkpoint, or a damaged one.*CRC-32"):
         average_checkpoints(model_copy, last=2)
     with pytest.raises(Seq2SeqError, match="not a model directory"):
         average_checkpoints(tmp_path / "typo", last=2)

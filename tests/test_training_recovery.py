@@ -148,10 +148,28 @@ def test_a_second_signal_ends_the_run_at_once_and_leaves_the_old_last_pt_whole(t
     before = last.read_bytes()
     wait_for(logged_step(cut, 20), process)
     process.send_signal(signal.SIGINT)  # the first: the run writes last.pt (slowly) ...
+    first = time.monotonic()
+    process.send_signal(signal.SIGINT)  # (a repeat within a second is the same request: torchrun's, a scheduler's)
     wait_for((cut / "checkpoints" / "last.pt.tmp").is_file, process)
-    process.send_signal(signal.SIGINT)  # ... and the second ends it during that write
+    time.sleep(max(0.0, first + 1.3 - time.monotonic()))
+    assert process.poll() is None
+    process.send_signal(signal.SIGINT)  # ... and a second one ends it during that write
     assert process.wait(timeout=10) == -signal.SIGINT
     assert last.read_bytes() == before
+
+
+def test_a_second_run_in_the_same_model_directory_is_refused_while_the_first_trains(toy_recipe, tmp_path):
+    from seq2seq.model_dir import ModelDir
+
+    recipe = toy_recipe(tmp_path / "m", "training.max_steps=2", "training.valid_every=2")
+    model_dir = train(recipe)
+    last = (model_dir / "checkpoints" / "last.pt").read_bytes()
+    with ModelDir(model_dir).training_lock():  # as a run still training there holds it
+        for again in (dict(resume=True), dict(overwrite=True)):
+            with pytest.raises(Seq2SeqError, match=rf"{model_dir} is being trained by process {os.getpid()}"):
+                train(recipe, **again)
+    assert (model_dir / "checkpoints" / "last.pt").read_bytes() == last  # --overwrite cleared nothing
+    train(toy_recipe(tmp_path / "m", "training.max_steps=4", "training.valid_every=2"), resume=True)  # free again
 
 
 # ---------------------------------------------------------------------- a damaged last.pt
