@@ -47,7 +47,9 @@ class Run(subprocess.Popen):
         self.log = Path(next(o for o in overrides if o.startswith("model_dir="))[len("model_dir="):]).with_suffix(
             f".stderr{time.monotonic_ns()}")
         with open(self.log, "wb") as err:
-            super().__init__(command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=err)
+            # a shell's background job (CI under nohup, `cmd &`) ignores SIGINT, and so would its children
+            super().__init__(command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=err,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
     def err(self) -> str:
         return self.log.read_text(errors="replace")
@@ -337,3 +339,16 @@ def test_last_pt_is_also_written_on_the_clock_between_validations(toy_recipe, tm
     train(toy_recipe(tmp_path / "m", "training.max_steps=6", "training.valid_every=6",
                      f"training.checkpoint_every_minutes={minutes}"))
     assert saved == [("last", step) for step in between] + [("step_6", 6), ("best", 6), ("last", 6)]
+
+
+def test_a_signal_the_job_was_started_ignoring_stays_ignored():
+    from seq2seq.signals import StopRequests
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as `nohup cmd &` starts a job
+    try:
+        with StopRequests():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # SIGTERM is handled
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
