@@ -173,19 +173,13 @@ def _add_translate(jobs) -> None:
 
 def _evaluate(args: argparse.Namespace) -> None:
     from .evaluate import evaluate_files, evaluate_model
-    from .model_dir import make_dir
+    from .model_dir import check_makeable
     from .report import write_report
 
     if args.bootstrap < 1:
         raise Seq2SeqError(f"evaluate --bootstrap {args.bootstrap}: give the number of bootstrap samples, at least 1 "
                            "(1 means no confidence intervals)")
-    report = Path(args.report)  # a bad --report fails now, not after minutes of decoding and scoring
-    if report.exists() and not report.is_dir():
-        raise Seq2SeqError(f"report folder {report} is a file, not a directory: choose another report folder")
-    existing = next(p for p in (report.absolute(), *report.absolute().parents) if p.exists())
-    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
-        why = "permission denied" if existing.is_dir() else "not a directory"
-        raise Seq2SeqError(f"cannot create report folder {report}: {why} ({existing})")
+    check_makeable(args.report, "report folder")  # a bad --report fails now, not after minutes of work
     if args.model:
         if not args.src:
             raise Seq2SeqError("evaluate --model needs --src, the source side of the test set")

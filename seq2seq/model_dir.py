@@ -38,6 +38,19 @@ _LOAD_ERRORS = (OSError, zipfile.BadZipFile, pickle.UnpicklingError, RuntimeErro
                 ValueError)
 
 
+def check_makeable(path: str | Path, what: str) -> Path:
+    """An output folder that exists, or could be made (its nearest existing parent is a writable folder);
+    else one error naming the setting (`what`) to change. For jobs that make it only after their work."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise Seq2SeqError(f"{what} {path} is a file, not a directory: choose another {what}")
+    existing = next(p for p in (path.absolute(), *path.absolute().parents) if p.exists())
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        why = "permission denied" if existing.is_dir() else "not a directory"
+        raise Seq2SeqError(f"cannot create {what} {path}: {why} ({existing})")
+    return path
+
+
 def make_dir(path: str | Path, what: str) -> Path:
     """Create an output folder, following a symbolic link to one not yet made (runs kept on another
     disk); a file in its place is an error naming the setting (`what`) to change."""
