@@ -168,6 +168,48 @@ def _add_translate(jobs) -> None:
     tr.set_defaults(run=_translate)
 
 
+# ---------------------------------------------------------------- serve
+
+
+def _serve(args: argparse.Namespace) -> None:
+    try:
+        from .serve import ServeSettings, serve
+    except ImportError as missing:
+        raise Seq2SeqError(f"serve needs FastAPI and uvicorn ({missing}): pip install 'seq2seq[serve]'") from None
+    settings = ServeSettings(max_batch_tokens=args.max_batch_tokens, max_delay_ms=args.max_delay_ms,
+                             max_queue=args.max_queue, max_sentences=args.max_sentences, max_chars=args.max_chars,
+                             max_beam=args.max_beam, log_text=args.verbose)
+    if args.log_level == "debug" or args.verbose:  # one line per batch (sentence text only with -v)
+        for handler in logging.getLogger("seq2seq").handlers:
+            handler.setLevel(logging.DEBUG)
+    serve(args.model, args.host, args.port, settings, args.checkpoint, args.device, args.int8,
+          debug=args.log_level == "debug")
+
+
+def _add_serve(jobs) -> None:
+    sv = jobs.add_parser("serve", help="serve models over HTTP: a JSON API with cross-request batching, and a page")
+    sv.add_argument("--model", action="append", required=True,
+                    help="model directory; repeat it to serve several (requests pick one by its directory's name)")
+    sv.add_argument("--checkpoint", default="best", help="best, last, averaged or step_N (default: best)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine "
+                                                        "only; 0.0.0.0 for every interface)")
+    sv.add_argument("--port", type=int, default=8080, help="port (default: 8080; 0: a free one, printed)")
+    sv.add_argument("--device", default="auto", help="auto, cpu or cuda[:N] (default: auto)")
+    sv.add_argument("--int8", action="store_true", help="int8 weights in linear and recurrent layers (CPU)")
+    sv.add_argument("--max-batch-tokens", type=int, default=4000,
+                    help="padded source tokens x beam per batch of concurrent requests' sentences (default: 4000)")
+    sv.add_argument("--max-delay-ms", type=float, default=10.0,
+                    help="how long a sentence may wait for its batch to fill (default: 10; 0: no waiting)")
+    sv.add_argument("--max-queue", type=int, default=1000,
+                    help="sentences waiting, all requests together; more get HTTP 429 (default: 1000)")
+    sv.add_argument("--max-sentences", type=int, default=64, help="sentences per request (default: 64)")
+    sv.add_argument("--max-chars", type=int, default=2000, help="characters per sentence (default: 2000)")
+    sv.add_argument("--max-beam", type=int, default=16, help="largest beam_size a request may ask for (default: 16)")
+    sv.add_argument("--log-level", choices=("info", "debug"), default="info",
+                    help="debug: one line per batch and per HTTP request (never sentence text: that needs -v)")
+    sv.set_defaults(run=_serve)
+
+
 # ---------------------------------------------------------------- evaluate
 
 
@@ -281,7 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
     jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
-    for add in (_add_prepare, _add_train, _add_translate, _add_evaluate, _add_average, _add_sweep, _add_curves):
+    for add in (_add_prepare, _add_train, _add_translate, _add_serve, _add_evaluate, _add_average, _add_sweep,
+                _add_curves):
         add(jobs)
     return parser
 

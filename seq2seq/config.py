@@ -292,6 +292,9 @@ def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
+_TESTING_KEYS = {f.name for f in dataclasses.fields(TestingConfig)}
+
+
 @dataclass(frozen=True)
 class DecodingOptions:
     """How one search runs: built and checked once, from a recipe's `testing` section and a caller's
@@ -306,17 +309,27 @@ class DecodingOptions:
     batch_tokens: int = TestingConfig.batch_tokens  # source tokens x beam per batch: the same work at any beam
 
     def __post_init__(self) -> None:
-        fields = {f.name: f for f in dataclasses.fields(TestingConfig)}
-        for name, f in fields.items():
+        for name, allowed in self.broken_limits(dataclasses.asdict(self)).items():
             value = getattr(self, name)
-            if not f.metadata["test"](value):
-                raise RecipeError(f"{_flag(name)} {value}: allowed: {f.metadata['allowed']} "
-                                  f"(as for testing.{name} in a recipe)")
-        if self.min_len < 0:
-            raise RecipeError(f"--min-len {self.min_len}: allowed: a number >= 0")
-        if not 1 <= self.n_best <= self.beam_size:
-            raise RecipeError(f"beam size {self.beam_size} and n-best {self.n_best}: "
-                              "need 1 <= n-best <= beam size")
+            if name == "n_best":
+                raise RecipeError(f"beam size {self.beam_size} and n-best {value}: need {allowed}")
+            where = f" (as for testing.{name} in a recipe)" if name in _TESTING_KEYS else ""
+            raise RecipeError(f"{_flag(name)} {value}: allowed: {allowed}{where}")
+
+    @staticmethod
+    def broken_limits(values: dict[str, Any]) -> dict[str, str]:
+        """{option: what is allowed} for each of these option values out of its limits: the one check behind
+        the command line's flags, recipes' `testing` section and the server's requests."""
+        broken = {}
+        for f in dataclasses.fields(TestingConfig):
+            if f.name in values and not f.metadata["test"](values[f.name]):
+                broken[f.name] = f.metadata["allowed"]
+        if values.get("min_len", 0) < 0:
+            broken["min_len"] = "a number >= 0"
+        beam, n_best = values.get("beam_size", 1), values.get("n_best", 1)
+        if "beam_size" not in broken and not 1 <= n_best <= beam:
+            broken["n_best"] = "1 <= n-best <= beam size"
+        return broken
 
     @property
     def length_alpha(self) -> float:

@@ -111,6 +111,16 @@ class Translator:
         """The recipe's `testing` settings with these in their place (None keeps one), checked once."""
         return DecodingOptions.from_testing(self.recipe.testing, **overrides)
 
+    def source_pieces(self, sentence: str) -> list[str]:
+        """A sentence's source subwords (tokens), none for a blank one: what the model reads, </s> aside."""
+        return self.src_tokenizer.encode(_text_only(sentence)) if sentence.strip() else []
+
+    def search_batch(self, ids: list[list[int]], options: DecodingOptions) -> list[list[Hypothesis]]:
+        """One beam search over these non-empty source id lists together (the server's cross-request
+        batches, and each of search's): a sentence's result does not depend on its batch-mates."""
+        batch = collate(IndexedSide.from_lists(ids), None, list(range(len(ids)))).to(self.device)
+        return beam_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id, Vocabulary.eos_id, options)
+
     def search(self, sentences: list[str], options: Optional[DecodingOptions] = None,
                progress: bool | tqdm = False) -> list[list[Hypothesis]]:
         """The options.n_best hypotheses of every sentence, in input order; an empty sentence gets none.
@@ -120,9 +130,9 @@ class Translator:
         for a bar of its own, or a caller's tqdm bar to advance by one per sentence.
         """
         options = options or self.options()
-        pieces = [self.src_tokenizer.encode(_text_only(s)) if s.strip() else [] for s in sentences]
+        pieces = [self.source_pieces(s) for s in sentences]
         todo = [i for i, p in enumerate(pieces) if p]
-        side = IndexedSide.from_lists([self.src_vocab.encode(pieces[i]) for i in todo])
+        ids = [self.src_vocab.encode(pieces[i]) for i in todo]
         results: list[list[Hypothesis]] = [[] for _ in sentences]
         was_training = self.model.training
         self.model.eval()
@@ -130,12 +140,9 @@ class Translator:
         bar = tqdm(total=len(sentences), unit="sent", disable=not progress, file=sys.stderr, leave=False) \
             if own_bar else progress
         bar.update(len(sentences) - len(todo))  # empty lines are done at once
-        widths = [(n + 1) * options.beam_size for n in side.lengths]
+        widths = [(len(i) + 1) * options.beam_size for i in ids]
         for batch_ids in token_batches(widths, None, options.batch_tokens, shuffle=False):
-            batch = collate(side, None, batch_ids).to(self.device)
-            found = beam_search(self.model, batch.src, batch.src_lengths, Vocabulary.bos_id, Vocabulary.eos_id,
-                                options)
-            for j, hyps in zip(batch_ids, found):
+            for j, hyps in zip(batch_ids, self.search_batch([ids[j] for j in batch_ids], options)):
                 results[todo[j]] = hyps
             bar.update(len(batch_ids))
         if own_bar:
