@@ -172,7 +172,8 @@ def _map(function: Callable, chunks: Iterable[list], workers: int, initargs: tup
 # ---------------------------------------------------------------- preparing and opening
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """A file's sha256, read in blocks (checkpoints and corpora need not fit in memory)."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -185,7 +186,7 @@ def _expected(cfg: DataConfig, files: TextFiles) -> dict:
     sources = [{"path": str(p), "bytes": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in source_files(cfg)]
     hashed = files.all(cfg.level is Level.SENTENCEPIECE)
     return {"format": FORMAT, "data": recipe_to_dict(cfg), "sources": sources,
-            "sha256": {p.name: _sha256(p) for p in hashed if p.is_file()}}
+            "sha256": {p.name: file_sha256(p) for p in hashed if p.is_file()}}
 
 
 def stale(folder: Path, cfg: DataConfig, files: TextFiles) -> Optional[str]:

@@ -73,8 +73,10 @@ class Invalid(Exception):
         self.detail = [{"loc": ["body", *loc], "msg": msg, "type": "value_error"}]
 
 
-def _check(body: TranslateRequest, models: dict[str, ServedModel], settings: ServeSettings) -> ServedModel:
-    """The model a valid request asks for; Invalid names the first field out of its limits."""
+def _check(body: TranslateRequest, models: dict[str, ServedModel],
+           settings: ServeSettings) -> tuple[ServedModel, DecodingOptions]:
+    """The model a valid request asks for and its decoding options; Invalid names the first field out of
+    its limits."""
     name = body.model or next(iter(models))
     if name not in models:
         raise Invalid(("model",), f"unknown model {name!r}; served: {', '.join(models)} (GET /v1/models)")
@@ -88,14 +90,11 @@ def _check(body: TranslateRequest, models: dict[str, ServedModel], settings: Ser
     if body.beam_size is not None and body.beam_size > settings.max_beam:
         raise Invalid(("beam_size",), f"{body.beam_size}: at most {settings.max_beam} (--max-beam)")
     served = models[name]
-    values = dataclasses.asdict(served.options()) | _overrides(body)
+    overrides = {k: getattr(body, k) for k in OPTIONS if getattr(body, k) is not None}
+    values = dataclasses.asdict(served.options()) | overrides
     for field, allowed in DecodingOptions.broken_limits(values).items():
         raise Invalid((field,), f"{values[field]}: allowed: {allowed}")
-    return served
-
-
-def _overrides(body: TranslateRequest) -> dict[str, Any]:
-    return {k: getattr(body, k) for k in OPTIONS if getattr(body, k) is not None}
+    return served, served.options(**overrides)
 
 
 async def _client_gone(request: Request) -> None:
@@ -167,8 +166,7 @@ def create_app(models: list[ServedModel], settings: ServeSettings = ServeSetting
     @app.post("/v1/translate")
     async def translate(body: TranslateRequest, request: Request) -> Response:
         started = time.perf_counter()
-        served = _check(body, by_name, settings)
-        options = served.options(**_overrides(body))
+        served, options = _check(body, by_name, settings)
         pieces = [served.translator.source_pieces(s) for s in body.sentences]
         todo = [i for i, p in enumerate(pieces) if p]  # empty sentences never reach the model
         work = asyncio.ensure_future(batchers[served.name].translate([served.source_ids(pieces[i]) for i in todo],

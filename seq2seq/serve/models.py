@@ -3,24 +3,16 @@ ids and hypotheses become JSON."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from pathlib import Path
 from typing import Any, Optional
 
 from ..config import DecodingOptions
+from ..data.prepared import file_sha256
 from ..model_dir import ModelDir
 from ..search import Hypothesis
 from ..translate import Translator
 
 WARM_UP = "A warm-up sentence."
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclasses.dataclass
@@ -38,8 +30,8 @@ class ServedModel:
         """A model directory's checkpoint, ready to translate (errors are one-line Seq2SeqErrors)."""
         directory = ModelDir(model_dir)
         translator = Translator.load(model_dir, checkpoint, device, int8=int8)
-        return cls(name, translator, _sha256(directory.find_checkpoint(checkpoint)),
-                   _sha256(directory.recipe_file)[:16])
+        return cls(name, translator, file_sha256(directory.find_checkpoint(checkpoint)),
+                   file_sha256(directory.recipe_file)[:16])
 
     def options(self, **overrides: Any) -> DecodingOptions:
         """The recipe's `testing` defaults with a request's options in their place (checked by the caller)."""
