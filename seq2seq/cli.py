@@ -168,6 +168,25 @@ def _add_translate(jobs) -> None:
     tr.set_defaults(run=_translate)
 
 
+# ---------------------------------------------------------------- export
+
+
+def _export(args: argparse.Namespace) -> None:
+    from .export import export_bundle
+
+    out = export_bundle(args.model, args.out, args.checkpoint, args.int8)
+    print(f"wrote {out}; translate with: python -m seq2seq.runtime {out} < input > output", file=sys.stderr)
+
+
+def _add_export(jobs) -> None:
+    ex = jobs.add_parser("export", help="write a bundle that translates without PyTorch (ONNX Runtime)")
+    ex.add_argument("--model", required=True, help="model directory written by `seq2seq train`")
+    ex.add_argument("--checkpoint", default="best", help="best, last, averaged, step_N, or a checkpoint file")
+    ex.add_argument("--out", required=True, help="bundle folder to create (new, or empty)")
+    ex.add_argument("--int8", action="store_true", help="int8 weights in the graphs' matrix products (faster on CPU)")
+    ex.set_defaults(run=_export)
+
+
 # ---------------------------------------------------------------- serve
 
 
@@ -323,7 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"seq2seq {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
     jobs = parser.add_subparsers(dest="job", required=True, metavar="JOB")
-    for add in (_add_prepare, _add_train, _add_translate, _add_serve, _add_evaluate, _add_average, _add_sweep,
+    for add in (_add_prepare, _add_train, _add_translate, _add_export, _add_serve, _add_evaluate, _add_average, _add_sweep,
                 _add_curves):
         add(jobs)
     return parser
