@@ -84,8 +84,8 @@ def _check_faithful(model: Seq2Seq, encoder, step) -> float:
             new_state, log_probs, weights = model.step(memory, state, prev)
             want = (log_probs, *_step_inputs(model, memory, new_state, prev)[1:-3], weights)
             worst = max(worst, *(float(np.abs(g - w.numpy()).max()) for g, w in zip(got, want)))
-            order = torch.randperm(prev.shape[0], generator=generator)  # beams reordered across... rows
-            order = (order // PROBE_BEAM).sort(stable=True).indices  # ...within each sentence's block
+            order = torch.randperm(prev.shape[0], generator=generator)
+            order = order[(order // PROBE_BEAM).sort(stable=True).indices]  # rows shuffled within each sentence
             state, prev = new_state.index_select(order), log_probs.argmax(-1)[order]
     return worst
 
@@ -124,7 +124,6 @@ def export_bundle(model_dir: str | Path, out: str | Path, checkpoint: str = "bes
     out, directory = Path(out), ModelDir(model_dir).require("export")
     _out_folder(out)
     recipe = directory.recipe()
-    files = directory.text_files(recipe.data)
     src_vocab, trg_vocab = directory.vocabularies(recipe.data)
     model = directory.load_model(recipe, checkpoint, len(src_vocab), len(trg_vocab)).float().eval()
     options = DecodingOptions.from_testing(recipe.testing)
@@ -144,7 +143,7 @@ def export_bundle(model_dir: str | Path, out: str | Path, checkpoint: str = "bes
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        _write(partial, directory, model, files, checkpoint, options, (encoder, step), int8)
+        _write(partial, directory, recipe, model, checkpoint, options, (encoder, step), int8)
         if out.exists():
             out.rmdir()  # empty, checked above
         os.replace(partial, out)
@@ -155,18 +154,17 @@ def export_bundle(model_dir: str | Path, out: str | Path, checkpoint: str = "bes
     return out
 
 
-def _write(folder: Path, directory: ModelDir, model: Seq2Seq, files, checkpoint: str, options: DecodingOptions,
-           graphs: tuple, int8: bool) -> None:
+def _write(folder: Path, directory: ModelDir, recipe: Recipe, model: Seq2Seq, checkpoint: str,
+           options: DecodingOptions, graphs: tuple, int8: bool) -> None:
     """Everything a bundle holds, into `folder`; manifest.json last, with the sha256 of every other file."""
     import onnx
 
-    recipe = directory.recipe()
     for name, graph in zip(("encoder", "decoder_step"), graphs):
         onnx.save(graph, folder / f"{name}.onnx")
         if int8:
             _quantize(folder / f"{name}.onnx", folder / f"{name}.int8.onnx")
             os.replace(folder / f"{name}.int8.onnx", folder / f"{name}.onnx")
-    text = _text_section(recipe, files, folder)
+    text = _text_section(recipe, directory.text_files(recipe.data), folder)
     shutil.copyfile(directory.recipe_file, folder / "recipe.yaml")
     checkpoint_file = directory.find_checkpoint(checkpoint)
     payload_step = directory.load_checkpoint(checkpoint).get("step")

@@ -21,9 +21,8 @@ from .decoder import DecoderState, Memory
 from .seq2seq import Seq2Seq
 
 OPSET = 18
-ENCODER_INPUTS = ("src", "src_lengths")  # (batch, src_len) int64, (batch,) int64
-# (batch, src_len, memory), (batch, src_len, key), (layers, batch, hidden), [(layers, batch, hidden)], (batch, memory)
-ENCODER_OUTPUTS = ("states", "keys", "hidden", "cell", "context")
+# encoder: src (batch, src_len) int64, src_lengths (batch,) int64 -> states (batch, src_len, memory),
+# keys (batch, src_len, key), hidden [and cell] (layers, batch, hidden), context (batch, memory)
 # (rows,) int64, decoder state as above, memory of the rows' sentences, pad_mask (batch, src_len) bool
 STEP_INPUTS = ("prev", "hidden", "cell", "context", "states", "keys", "pad_mask")
 # (rows, vocab) float32 log-probabilities, the new state, attention (rows, src_len)

@@ -25,7 +25,7 @@ class Vocabulary:
         self.itos = tokens
         self.stoi = {t: i for i, t in enumerate(tokens)}
         self.unk, self.pad, self.bos, self.eos = specials["unk"], specials["pad"], specials["bos"], specials["eos"]
-        self.first_real = 4
+        self.first_real = len(specials)  # the specials come first
 
     def encode(self, tokens: Iterable[str]) -> list[int]:
         """Ids; a special's spelling in the text is <unk>, never the special."""
